@@ -1,0 +1,48 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loopwise.Data;
+
+/// <summary>
+/// The one EF Core context. Entity mappings live beside their entities in the feature slices and are found by
+/// <see cref="ModelBuilder.ApplyConfigurationsFromAssembly"/>. Every <see cref="ITenantOwned"/> entity gets a
+/// query filter on the current <see cref="WorkspaceScope"/>: tenant isolation is enforced here, in one place.
+/// </summary>
+public sealed class LoopwiseDbContext(DbContextOptions<LoopwiseDbContext> options, WorkspaceScope scope) : DbContext(options)
+{
+    /// <summary>Read by the query filters; EF evaluates it per query, so a scope set after creation still applies.</summary>
+    internal Guid CurrentWorkspaceId => scope.FilterId;
+
+    public WorkspaceScope Scope => scope;
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LoopwiseDbContext).Assembly);
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entityType.GetProperties())
+            {
+                property.SetColumnName(SnakeCase.From(property.Name));
+            }
+
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
+            {
+                var entity = Expression.Parameter(entityType.ClrType, "e");
+                var filter = Expression.Lambda(
+                    Expression.Equal(
+                        Expression.Property(entity, nameof(ITenantOwned.WorkspaceId)),
+                        Expression.Property(Expression.Constant(this), nameof(CurrentWorkspaceId))),
+                    entity);
+                modelBuilder.Entity(entityType.ClrType).HasQueryFilter(filter);
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

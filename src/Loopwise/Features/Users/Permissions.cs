@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+
+namespace Loopwise.Features.Users;
+
+/// <summary>
+/// Capabilities checked by authorization policies (one policy per capability, same name). Roles and API keys
+/// are both turned into a set of these claims, so a page, an endpoint and a key are judged by one rule.
+/// The defaults follow the permission matrix of cx-reference.md §11.
+/// </summary>
+public static class Permissions
+{
+    public const string ClaimType = "lw:perm";
+
+    public const string DashboardsRead = "dashboards.read";
+    public const string SurveysRead = "surveys.read";
+    public const string SurveysWrite = "surveys.write";
+    public const string SurveysPublish = "surveys.publish";
+    public const string TouchpointsWrite = "touchpoints.write";
+    public const string DistributionRead = "distribution.read";
+    public const string DistributionWrite = "distribution.write";
+    public const string ResponsesRead = "responses.read";
+    public const string ResponsesWrite = "responses.write";
+    public const string Export = "data.export";
+    public const string UsersManage = "users.manage";
+    public const string KeysManage = "keys.manage";
+
+    /// <summary>Every capability, in a stable order (used for API key scopes and policy registration).</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        DashboardsRead, SurveysRead, SurveysWrite, SurveysPublish, TouchpointsWrite, DistributionRead,
+        DistributionWrite, ResponsesRead, ResponsesWrite, Export, UsersManage, KeysManage,
+    ];
+
+    private static readonly FrozenDictionary<Role, string[]> ByRole = new Dictionary<Role, string[]>
+    {
+        [Role.Leader] = [DashboardsRead, SurveysRead],
+        [Role.Director] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, TouchpointsWrite, Export],
+        [Role.Manager] =
+        [
+            DashboardsRead, SurveysRead, SurveysWrite, SurveysPublish, TouchpointsWrite, DistributionRead,
+            DistributionWrite, ResponsesRead, ResponsesWrite, Export,
+        ],
+        [Role.Practitioner] = [DashboardsRead, SurveysRead, SurveysWrite, TouchpointsWrite, DistributionRead, ResponsesRead],
+        [Role.Analyst] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, Export],
+        [Role.Responder] = [],
+        [Role.Viewer] = [DashboardsRead],
+        [Role.WorkspaceAdmin] = [UsersManage, KeysManage],
+        [Role.PrivacyOfficer] = [],
+    }.ToFrozenDictionary();
+
+    public static IReadOnlyList<string> ForRole(Role role) => ByRole[role];
+
+    public static IEnumerable<string> ForRoles(IEnumerable<Role> roles) => roles.SelectMany(ForRole).Distinct(StringComparer.Ordinal);
+
+    public static bool IsKnown(string permission) => All.Contains(permission, StringComparer.Ordinal);
+}
