@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
 using Loopwise.Features.Health;
+using Loopwise.Features.Responses;
 using Loopwise.Features.Users;
 using Loopwise.Features.Workspaces;
 using Loopwise.Web.Auth;
@@ -42,6 +43,7 @@ public static class LoopwiseHost
         services.AddScoped<WorkspaceService>();
         services.AddScoped<UserService>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<ResponseWriter>();
 
         return builder;
     }

@@ -1,0 +1,46 @@
+using Loopwise.Core.Surveys;
+
+namespace Loopwise.Features.Responses;
+
+/// <summary>
+/// What a set of new facts adds to the rollups, accumulated in memory so that a batch of thousands of responses
+/// becomes a few hundred upserts. Days are UTC calendar days of completion (start, for started-only counts).
+/// </summary>
+public sealed class RollupDelta
+{
+    public readonly record struct AnswerKey(Guid SurveyId, string QuestionId, Guid TouchpointId, DateOnly Day, int Value);
+
+    public readonly record struct ResponseKey(Guid SurveyId, Guid TouchpointId, DateOnly Day);
+
+    public Dictionary<AnswerKey, long> Answers { get; } = [];
+
+    public Dictionary<ResponseKey, (long Started, long Completed)> Responses { get; } = [];
+
+    public bool IsEmpty => Answers.Count == 0 && Responses.Count == 0;
+
+    /// <summary>Adds a completed response: its rating answers, one completion, and one start unless the start was already counted.</summary>
+    public void AddCompleted(SurveyDefinition definition, ResponseToStore response, bool startAlreadyCounted = false)
+    {
+        var day = DateOnly.FromDateTime(response.CompletedAt);
+        foreach (var question in definition.Questions)
+        {
+            if (question.IsRating && response.Answers.Find(question.Id)?.Number is { } value)
+            {
+                var key = new AnswerKey(response.SurveyId, question.Id, response.TouchpointId, day, value);
+                Answers[key] = Answers.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        AddResponse(new ResponseKey(response.SurveyId, response.TouchpointId, day), startAlreadyCounted ? 0 : 1, 1);
+    }
+
+    /// <summary>Adds a started (still partial) response.</summary>
+    public void AddStarted(Guid surveyId, Guid touchpointId, DateTime startedAt) =>
+        AddResponse(new ResponseKey(surveyId, touchpointId, DateOnly.FromDateTime(startedAt)), 1, 0);
+
+    private void AddResponse(ResponseKey key, long started, long completed)
+    {
+        var current = Responses.GetValueOrDefault(key);
+        Responses[key] = (current.Started + started, current.Completed + completed);
+    }
+}
