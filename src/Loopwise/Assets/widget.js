@@ -54,7 +54,7 @@
     '.h{display:flex;align-items:center;justify-content:space-between;padding:4px 4px 4px 16px;' +
     'border-bottom:1px solid #d0d5db}' +
     '.x{min-width:44px;min-height:44px;border:0;border-radius:8px;background:none;color:#111418;' +
-    'font-size:28px;line-height:1;cursor:pointer}.x:hover{background:#eef1f4}' +
+    'font-size:28px;line-height:1;cursor:pointer}.x:hover{background:#eef1f4}.x:focus-visible{outline-offset:-4px}' +
     'iframe{display:block;width:100%;height:calc(100% - 53px);border:0}' +
     '@media (max-width:30rem){dialog{width:100vw;height:100vh;border-radius:0}}';
 
@@ -118,7 +118,7 @@
     }
     const host = document.createElement('div');
     host.setAttribute('data-loopwise-widget', '');
-    shadow = host.attachShadow({ mode: 'closed' });
+    shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = css;
     shadow.append(style);
