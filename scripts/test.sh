@@ -18,15 +18,12 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" fonts-dejavu-core >/dev/null
 fi
 
-if [ -f package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
-
 export LOOPWISE_TEST_PG=$(scripts/postgres.sh start)
 export LOOPWISE_CHROMIUM=${LOOPWISE_CHROMIUM:-$(command -v chromium)}
 trap 'scripts/postgres.sh stop' EXIT
 
-dotnet build Loopwise.slnx -c Release -p:LoopwiseSkipNpmInstall=true
+# The build runs `npm ci` (from package-lock.json) and esbuild itself: src/Loopwise/Assets/Assets.targets.
+dotnet build Loopwise.slnx -c Release
 status=0
 for project in tests/Loopwise.Core.Tests tests/Loopwise.Tests tests/Loopwise.EndToEnd; do
   echo "== $project"

@@ -1,13 +1,13 @@
 // Loopwise embeddable feedback widget. Plain JS, no dependencies; minified budget < 4 KB.
 //
-//   <script src="https://loopwise.example/widget.js" data-survey="LINKTOKEN" data-touchpoint="ID"
+//   <script src="https://loopwise.example/dist/widget.js" data-survey="WORKSPACE/LINKTOKEN" data-touchpoint="KEY"
 //           data-customer="EXTERNAL_ID" data-label="Feedback" async></script>
 //
 // Optional attributes: data-position="left" (button on the bottom left), data-button="false" (no floating
 // button; call window.LoopwiseWidget.open() from your own control), data-base="https://host/path" (when
 // Loopwise runs under a path base; defaults to the origin of this script's src).
 //
-// Opens a modal dialog with an iframe of {base}/s/{LINKTOKEN}?embed=1&tp=ID&cid=EXTERNAL_ID.
+// Opens a modal dialog with an iframe of {base}/s/{WORKSPACE}/{LINKTOKEN}[/{KEY}]?embed=1&cid=EXTERNAL_ID.
 // Closes with Esc, the close button, or a `"loopwise:close"` message posted by the survey page.
 // The only global is window.LoopwiseWidget = { open, close }.
 (() => {
@@ -30,13 +30,11 @@
   const label = data.label || 'Feedback';
 
   const params = new URLSearchParams({ embed: '1' });
-  if (data.touchpoint) {
-    params.set('tp', data.touchpoint);
-  }
   if (data.customer) {
     params.set('cid', data.customer);
   }
-  const surveyUrl = `${base}/s/${encodeURIComponent(token)}?${params}`;
+  const path = token.split('/').concat(data.touchpoint ? [data.touchpoint] : []).map(encodeURIComponent).join('/');
+  const surveyUrl = `${base}/s/${path}?${params}`;
 
   const css =
     ':host{all:initial}' +
