@@ -40,6 +40,8 @@ public enum ConditionOperator
 /// </summary>
 public sealed record DisplayCondition
 {
+    private readonly IReadOnlyList<string> _values = [];
+
     /// <summary>Id of an earlier question.</summary>
     public required string QuestionId { get; init; }
 
@@ -47,7 +49,12 @@ public sealed record DisplayCondition
     public required ConditionOperator Operator { get; init; }
 
     /// <summary>Comparison values: one for the comparisons, one or more for AnyOf, none for Answered/NotAnswered.</summary>
-    public IReadOnlyList<string> Values { get; init; } = [];
+    public IReadOnlyList<string> Values
+    {
+        get => _values;
+        // The JSON source generator assigns default (null) to init-only members missing from the document.
+        init => _values = value ?? [];
+    }
 
     /// <summary>Convenience factory.</summary>
     public static DisplayCondition Of(string questionId, ConditionOperator op, params string[] values) =>
