@@ -24,6 +24,7 @@ public sealed record Question
     public LocalizedText? Help { get; init; }
 
     /// <summary>Whether a visible question must be answered to complete the survey.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Required { get; init; }
 
     /// <summary>

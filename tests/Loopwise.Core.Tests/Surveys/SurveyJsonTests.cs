@@ -76,6 +76,27 @@ public class SurveyJsonTests
     }
 
     [Fact]
+    public void Condition_without_values_reads_as_an_empty_list()
+    {
+        var json = Minimal.Replace("\"operator\": \"lessThanOrEqual\", \"values\": [\"6\"]", "\"operator\": \"answered\"", StringComparison.Ordinal);
+
+        var condition = SurveyJson.Deserialize(json).Questions[1].ShowIf!;
+
+        Assert.Equal(ConditionOperator.Answered, condition.Operator);
+        Assert.Empty(condition.Values);
+    }
+
+    [Fact]
+    public void Optional_false_and_null_members_are_not_written()
+    {
+        var json = SurveyJson.Serialize(Of(Q("q", QuestionType.Text)));
+
+        Assert.DoesNotContain("required", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("null", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("intro", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_required_member_is_named_in_the_message()
     {
         var ex = Assert.Throws<SurveyFormatException>(() => SurveyJson.Deserialize("""{"languages": ["en"], "title": {"en": "S"}, "questions": []}"""));
@@ -118,6 +139,7 @@ public class SurveyJsonTests
         var nps = document.RootElement.GetProperty("answers").GetProperty("nps");
         Assert.Equal(0, nps.GetProperty("number").GetInt32());
         Assert.False(nps.TryGetProperty("text", out _));
+        Assert.False(nps.TryGetProperty("isEmpty", out _));
     }
 
     [Fact]
