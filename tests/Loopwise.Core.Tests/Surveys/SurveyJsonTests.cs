@@ -97,6 +97,14 @@ public class SurveyJsonTests
     }
 
     [Fact]
+    public void Unknown_question_type_gets_a_message_without_internal_type_names()
+    {
+        var ex = Assert.Throws<SurveyFormatException>(() => SurveyJson.Deserialize(Minimal.Replace("\"type\": \"nps\"", "\"type\": \"stars\"", StringComparison.Ordinal)));
+
+        Assert.Equal("$.questions[0].type: The value has the wrong JSON type or is not one of the allowed names.", ex.Message);
+    }
+
+    [Fact]
     public void Missing_required_member_is_named_in_the_message()
     {
         var ex = Assert.Throws<SurveyFormatException>(() => SurveyJson.Deserialize("""{"languages": ["en"], "title": {"en": "S"}, "questions": []}"""));
