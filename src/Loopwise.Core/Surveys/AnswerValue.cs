@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Loopwise.Core.Surveys;
 
 /// <summary>
@@ -19,6 +21,7 @@ public sealed record AnswerValue(int? Number = null, IReadOnlyList<string>? Choi
     public static AnswerValue OfText(string text) => new(Text: text);
 
     /// <summary>True when nothing was answered: no number, no choice and no non-blank text.</summary>
+    [JsonIgnore]
     public bool IsEmpty => Number is null && (Choices is null || Choices.Count == 0) && string.IsNullOrWhiteSpace(Text);
 
     /// <inheritdoc />

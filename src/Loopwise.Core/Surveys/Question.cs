@@ -9,6 +9,8 @@ public sealed record Question
     /// <summary>Length limit of a text answer when <see cref="MaxLength"/> is not set.</summary>
     public const int DefaultTextMaxLength = 2000;
 
+    private readonly IReadOnlyList<Choice> _choices = [];
+
     /// <summary>Stable key: lower-case letters, digits, <c>_</c> and <c>-</c>; unique in the survey.</summary>
     public required string Id { get; init; }
 
@@ -22,6 +24,7 @@ public sealed record Question
     public LocalizedText? Help { get; init; }
 
     /// <summary>Whether a visible question must be answered to complete the survey.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Required { get; init; }
 
     /// <summary>
@@ -31,8 +34,13 @@ public sealed record Question
     /// </summary>
     public string? ScaleId { get; init; }
 
-    /// <summary>The options of a choice question; empty for other types.</summary>
-    public IReadOnlyList<Choice> Choices { get; init; } = [];
+    /// <summary>The options of a choice question; empty for other types. Setting null gives an empty list.</summary>
+    public IReadOnlyList<Choice> Choices
+    {
+        get => _choices;
+        // The JSON source generator assigns default (null) to init-only members missing from the document.
+        init => _choices = value ?? [];
+    }
 
     /// <summary>Length limit of a text answer, in UTF-16 characters; null means <see cref="DefaultTextMaxLength"/>.</summary>
     public int? MaxLength { get; init; }

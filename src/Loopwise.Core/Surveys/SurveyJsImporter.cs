@@ -1,13 +1,11 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Loopwise.Core.Metrics;
+using static Loopwise.Core.Surveys.SurveyJsNodes;
 
 namespace Loopwise.Core.Surveys;
 
 /// <summary>One SurveyJS import: walks the JSON once, collecting questions and unmapped parts. See <see cref="SurveyJsConverter"/>.</summary>
-internal sealed class SurveyJsImporter(JsonObject survey)
+internal sealed partial class SurveyJsImporter(JsonObject survey)
 {
     private static readonly string[] SurveyProperties = ["title", "description", "completedHtml", "pages", "elements", "questions", "loopwiseDefaultLanguage", "loopwiseLanguages"];
     private static readonly string[] PageProperties = ["name", "elements", "questions", "visibleIf"];
@@ -274,161 +272,6 @@ internal sealed class SurveyJsImporter(JsonObject survey)
         }
     }
 
-    private Question? ReadRating(JsonObject element, string label)
-    {
-        var range = ReadRange(element, label);
-        if (range is null)
-        {
-            return null;
-        }
-
-        var (min, max) = range.Value;
-        var explicitType = ReadLoopwiseType(element, label);
-        if (explicitType is { } typed)
-        {
-            var scale = typed.ResolveScale();
-            if (scale is not null && (scale.Min != min || scale.Max != max))
-            {
-                _unmapped.Add(Invariant($"{label}: rateMin/rateMax {min}-{max} disagree with scale {scale.Id}; the scale is used"));
-            }
-
-            return typed;
-        }
-
-        var words = (String(element["name"]) + " " + ReadText(element["title"])?.Get(_defaultLanguage, _defaultLanguage)).ToLowerInvariant();
-        var recommend = words.Contains("recommend", StringComparison.Ordinal);
-        if (recommend && (min, max) != (0, 10))
-        {
-            _unmapped.Add(Invariant($"{label}: \"recommend\" wording on a {min}-{max} scale is not NPS (cx-reference.md §1); imported by its range"));
-        }
-
-        if ((min, max) is (1, 5) && (words.Contains("effort", StringComparison.Ordinal) || words.Contains("easy", StringComparison.Ordinal)))
-        {
-            _unmapped.Add($"{label}: looks like CES but CES is never guessed; imported as a rating; set loopwiseType \"ces\" and loopwiseScale to make it CES");
-        }
-
-        return (min, max) switch
-        {
-            (0, 10) => Shape(QuestionType.Nps, Scales.Nps.Id),
-            (1, 5) when words.Contains("satisf", StringComparison.Ordinal) => Shape(QuestionType.Csat, Scales.Csat.Id),
-            (1, 5) => Shape(QuestionType.Rating, Scales.Rating5.Id),
-            (1, 10) => Shape(QuestionType.Rating, Scales.Rating10.Id),
-            _ => Unsupported(Invariant($"rating {min}-{max} has no built-in scale (use loopwiseType/loopwiseScale for CES 1-7); element not imported")),
-        };
-
-        Question? Unsupported(string message)
-        {
-            _unmapped.Add($"{label}: {message}");
-            return null;
-        }
-    }
-
-    private (int Min, int Max)? ReadRange(JsonObject element, string label)
-    {
-        if (element["rateValues"] is JsonArray rateValues)
-        {
-            var numbers = rateValues.Select(v => Integer(v is JsonObject item ? item["value"] : v)).ToList();
-            var consecutive = numbers.Count > 0 && numbers.All(n => n is not null)
-                && numbers.Select((n, i) => n!.Value - i).Distinct().Count() == 1;
-            if (!consecutive)
-            {
-                _unmapped.Add($"{label}: custom rateValues that are not consecutive whole numbers are not supported; element not imported");
-                return null;
-            }
-
-            if (rateValues.Any(v => v is JsonObject item && item["text"] is not null))
-            {
-                _unmapped.Add($"{label}: rateValues texts (labels) not mapped");
-            }
-
-            return (numbers[0]!.Value, numbers[^1]!.Value);
-        }
-
-        var step = Integer(element["rateStep"]) ?? 1;
-        if (step != 1)
-        {
-            _unmapped.Add(Invariant($"{label}: rateStep {step} not supported; element not imported"));
-            return null;
-        }
-
-        var min = Integer(element["rateMin"]) ?? 1;
-        var max = Integer(element["rateMax"]) ?? (Integer(element["rateCount"]) is { } count ? min + count - 1 : 5);
-        return (min, max);
-    }
-
-    private Question? ReadLoopwiseType(JsonObject element, string label)
-    {
-        if (String(element["loopwiseType"]) is not { } typeName)
-        {
-            return null;
-        }
-
-        var scaleId = String(element["loopwiseScale"]);
-        if (!typeName.All(char.IsAsciiLetter) || !Enum.TryParse<QuestionType>(typeName, ignoreCase: true, out var type)
-            || Shape(type, scaleId) is not { IsRating: true } shape
-            || (scaleId is not null && !Question.IsScaleAllowed(type, scaleId))
-            || shape.ResolveScale() is null)
-        {
-            _unmapped.Add($"{label}: loopwiseType \"{typeName}\" / loopwiseScale \"{scaleId}\" is not a valid rating type and scale; guessed from the range instead");
-            return null;
-        }
-
-        return shape;
-    }
-
-    private Question? ReadChoices(JsonObject element, string label, QuestionType type)
-    {
-        if (element["choices"] is not JsonArray items || items.Count == 0)
-        {
-            _unmapped.Add($"{label}: no static choices (choicesByUrl/choicesFromQuestion are not supported); element not imported");
-            return null;
-        }
-
-        var choices = new List<Choice>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var item = items[i];
-            var itemPath = Invariant($"{label}.choices[{i}]");
-            var value = item is JsonObject choice ? Scalar(choice["value"]) : Scalar(item);
-            if (string.IsNullOrEmpty(value))
-            {
-                _unmapped.Add($"{itemPath}: choice without a value; not imported");
-                continue;
-            }
-
-            if (choices.Any(c => c.Value == value))
-            {
-                _unmapped.Add($"{itemPath}: duplicate choice value \"{value}\"; not imported");
-                continue;
-            }
-
-            if (item is JsonObject withExtras)
-            {
-                ListUnmapped(itemPath, withExtras, ["value", "text"]);
-            }
-
-            var text = item is JsonObject withText ? ReadText(withText["text"]) : null;
-            choices.Add(new Choice(value, text ?? new LocalizedText(_defaultLanguage, value)));
-        }
-
-        return choices.Count == 0 ? null : Shape(type, null) with { Choices = choices };
-    }
-
-    private Question? ReadBoolean(JsonObject element, string label)
-    {
-        _unmapped.Add($"{label}: boolean imported as a single choice with values \"true\"/\"false\"");
-        var yes = Scalar(element["valueTrue"]) ?? "true";
-        var no = Scalar(element["valueFalse"]) ?? "false";
-        return Shape(QuestionType.SingleChoice, null) with
-        {
-            Choices =
-            [
-                new Choice(yes, ReadText(element["labelTrue"]) ?? new LocalizedText(_defaultLanguage, "Yes")),
-                new Choice(no, ReadText(element["labelFalse"]) ?? new LocalizedText(_defaultLanguage, "No")),
-            ],
-        };
-    }
-
     private static Question ReadTextQuestion(JsonObject element) =>
         Shape(QuestionType.Text, null) with { MaxLength = Integer(element["maxLength"]) is > 0 and var max ? max : null };
 
@@ -475,46 +318,6 @@ internal sealed class SurveyJsImporter(JsonObject survey)
             _unmapped.Add($"{label}: properties not mapped: {string.Join(", ", extra)}");
         }
     }
-
-    private static string Label(string path, JsonObject element)
-    {
-        var type = String(element["type"]);
-        var name = String(element["name"]);
-        return type is null && name is null ? path
-            : type is null ? $"{path} (\"{name}\")"
-            : $"{path} ({type} \"{name}\")";
-    }
-
-    private static string ToId(string name)
-    {
-        var id = new StringBuilder(name.Length);
-        foreach (var c in name.Trim().ToLowerInvariant())
-        {
-            id.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-' ? c : '_');
-        }
-
-        return id.ToString();
-    }
-
-    private static string? String(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
-
-    private static int? Integer(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var number) ? number : null;
-
-    /// <summary>A string, number or boolean as the invariant string SurveyJS would compare.</summary>
-    private static string? Scalar(JsonNode? node) =>
-        node is not JsonValue value ? null
-        : value.GetValueKind() switch
-        {
-            JsonValueKind.String => value.GetValue<string>(),
-            JsonValueKind.Number => value.TryGetValue<long>(out var whole)
-                ? whole.ToString(CultureInfo.InvariantCulture)
-                : value.GetValue<double>().ToString(CultureInfo.InvariantCulture),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => null,
-        };
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

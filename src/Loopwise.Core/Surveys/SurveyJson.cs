@@ -41,10 +41,15 @@ public static class SurveyJson
         }
     }
 
-    // The serializer's message repeats the path and line; keep its first sentence for people.
+    // The serializer's message repeats the path and names internal types; keep what helps people.
     private static string Describe(JsonException ex)
     {
         var message = ex.Message;
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            return "The value has the wrong JSON type or is not one of the allowed names.";
+        }
+
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
