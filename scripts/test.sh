@@ -33,10 +33,15 @@ done
 # One closing line for the whole run, summed over the three test projects.
 passed=0; failed=0; skipped=0
 for log in /tmp/loopwise-test-Loopwise.Core.Tests.log /tmp/loopwise-test-Loopwise.Tests.log /tmp/loopwise-test-Loopwise.EndToEnd.log; do
-  line=$(grep -E '^(Passed|Failed)!' "$log" | tail -n 1 || true)
-  p=$(echo "$line" | sed -nE 's/.*Passed: *([0-9]+).*/\1/p'); f=$(echo "$line" | sed -nE 's/.*Failed: *([0-9]+).*/\1/p'); s=$(echo "$line" | sed -nE 's/.*Skipped: *([0-9]+).*/\1/p')
+  if ! grep -qE '^Total tests: [0-9]+' "$log"; then
+    echo "no test summary in $log" >&2
+    status=1
+    continue
+  fi
+  p=$(sed -nE 's/^ +Passed: +([0-9]+).*/\1/p' "$log" | tail -n 1)
+  f=$(sed -nE 's/^ +Failed: +([0-9]+).*/\1/p' "$log" | tail -n 1)
+  s=$(sed -nE 's/^ +Skipped: +([0-9]+).*/\1/p' "$log" | tail -n 1)
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
-  [ -z "$line" ] && { echo "no test summary in $log" >&2; status=1; }
 done
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
