@@ -1,4 +1,4 @@
-// Loopwise admin UI bundle: htmx for progressive enhancement, Apache ECharts for charts.
+// Loopwise admin UI bundle: htmx for progressive enhancement; charts.js (Apache ECharts) is imported on demand.
 // Bundled by esbuild (scripts/build-assets.mjs) into wwwroot/dist/app.js. No CDN.
 //
 // Chart auto-init: any element with a `data-chart` attribute becomes a chart.
@@ -12,173 +12,25 @@
 
 import htmx from 'htmx.org';
 
-import * as echarts from 'echarts/core';
-import { BarChart, GaugeChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
-import {
-  DataZoomComponent,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
-
 window.htmx = htmx;
 
-echarts.use([
-  LineChart,
-  BarChart,
-  PieChart,
-  ScatterChart,
-  GaugeChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  DataZoomComponent,
-  MarkLineComponent,
-  MarkAreaComponent,
-  TitleComponent,
-  DatasetComponent,
-  SVGRenderer,
-]);
-
-// Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
-const palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
-
-const charts = new Set();
-// The option source of each element, kept because dispose() empties the container (and its JSON script).
-const sources = new WeakMap();
-
-function readInlineOption(el) {
-  const script = el.querySelector(':scope > script[type="application/json"]');
-  if (!script) {
-    return null;
-  }
-  return JSON.parse(script.textContent || '{}');
+let chartsModule = null;
+function loadCharts() {
+  chartsModule ??= import('./charts.js');
+  return chartsModule;
 }
 
-async function loadOption(el) {
-  const url = el.getAttribute('data-chart');
-  if (url) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    if (!response.ok) {
-      throw new Error(`GET ${url} answered ${response.status}`);
-    }
-    return response.json();
+async function initCharts(root = document) {
+  if (!document.querySelector('[data-chart]')) {
+    return [];
   }
-  const inline = readInlineOption(el);
-  if (inline) {
-    sources.set(el, inline);
-    return inline;
-  }
-  if (sources.has(el)) {
-    return sources.get(el);
-  }
-  throw new Error('data-chart has no URL and no <script type="application/json"> child');
-}
-
-function disposeChart(el) {
-  const existing = echarts.getInstanceByDom(el);
-  if (existing) {
-    charts.delete(existing);
-    existing.dispose();
-  }
-}
-
-function showError(el, error) {
-  el.setAttribute('data-chart-state', 'error');
-  const message = document.createElement('p');
-  message.className = 'chart-error';
-  message.setAttribute('role', 'status');
-  message.textContent = 'The chart could not be loaded.';
-  el.replaceChildren(message);
-  console.error('[loopwise] chart', error);
-}
-
-async function initChart(el) {
-  // Read an inline option before dispose() wipes the container.
-  const inline = el.getAttribute('data-chart') ? null : readInlineOption(el);
-  if (inline) {
-    sources.set(el, inline);
-  }
-  disposeChart(el);
-  el.setAttribute('data-chart-state', 'loading');
-  let option;
-  try {
-    option = await loadOption(el);
-  } catch (error) {
-    showError(el, error);
-    return null;
-  }
-  if (!el.isConnected) {
-    return null;
-  }
-  const label = el.getAttribute('data-chart-label');
-  if (label) {
-    el.setAttribute('role', 'img');
-    el.setAttribute('aria-label', label);
-  }
-  disposeChart(el);
-  const chart = echarts.init(el, null, { renderer: 'svg' });
-  const reduceMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  chart.setOption({ color: palette, animation: !reduceMotion, ...option });
-  charts.add(chart);
-  el.setAttribute('data-chart-state', 'ready');
-  return chart;
-}
-
-function pruneDetached() {
-  for (const chart of charts) {
-    const dom = chart.getDom();
-    if (!dom || !dom.isConnected) {
-      charts.delete(chart);
-      chart.dispose();
-    }
-  }
-}
-
-/**
- * (Re)initialises every `[data-chart]` element inside `root` (and `root` itself), plus any chart
- * element elsewhere in the document that has no chart yet. Charts whose element left the page are disposed.
- */
-function initCharts(root = document) {
-  pruneDetached();
-  const scope = root && root.querySelectorAll ? root : document;
-  const targets = new Set(scope.querySelectorAll('[data-chart]'));
-  if (scope instanceof Element && scope.matches('[data-chart]')) {
-    targets.add(scope);
-  }
-  // An outerHTML swap replaces the target itself: pick up any chart that has no instance yet.
-  for (const el of document.querySelectorAll('[data-chart]')) {
-    if (!echarts.getInstanceByDom(el)) {
-      targets.add(el);
-    }
-  }
-  return Promise.all([...targets].map(initChart));
-}
-
-let resizeQueued = false;
-function onResize() {
-  if (resizeQueued) {
-    return;
-  }
-  resizeQueued = true;
-  window.requestAnimationFrame(() => {
-    resizeQueued = false;
-    pruneDetached();
-    for (const chart of charts) {
-      chart.resize();
-    }
-  });
+  const charts = await loadCharts();
+  return charts.initCharts(root);
 }
 
 document.addEventListener('htmx:afterSwap', (event) => {
   initCharts(event.detail && event.detail.target ? event.detail.target : document);
 });
-window.addEventListener('resize', onResize);
 
 if (document.readyState === 'loading') {
   document.addEventListener('DOMContentLoaded', () => initCharts(document), { once: true });
@@ -189,5 +41,5 @@ if (document.readyState === 'loading') {
 // Small hook for pages and browser tests.
 window.Loopwise = Object.freeze({
   initCharts,
-  chartOf: (el) => echarts.getInstanceByDom(el) || null,
+  chartOf: async (el) => (await loadCharts()).chartOf(el),
 });
