@@ -109,7 +109,7 @@ public sealed class SurveyService(LoopwiseDbContext db, WorkspaceScope scope, Ti
             return new Error.Invalid(errors);
         }
 
-        var current = SurveyJson.Deserialize(survey.DefinitionJson);
+        var current = DefinitionOf(survey);
         if (current.Equals(definition))
         {
             return survey; // nothing changed: no new version
@@ -138,7 +138,7 @@ public sealed class SurveyService(LoopwiseDbContext db, WorkspaceScope scope, Ti
             return NotFound(id.ToString());
         }
 
-        var errors = Check(SurveyJson.Deserialize(survey.DefinitionJson), SurveyStatus.Published);
+        var errors = Check(DefinitionOf(survey), SurveyStatus.Published);
         if (errors.Count > 0)
         {
             return new Error.Invalid(errors, "The survey cannot be published until these problems are fixed.");
@@ -198,7 +198,31 @@ public sealed class SurveyService(LoopwiseDbContext db, WorkspaceScope scope, Ti
     }
 
     /// <summary>The survey's definition read back from storage.</summary>
-    public static SurveyDefinition DefinitionOf(Survey survey) => SurveyJson.Deserialize(survey.DefinitionJson);
+    public static SurveyDefinition DefinitionOf(Survey survey) => Read(survey.DefinitionJson);
+
+    /// <summary>
+    /// <see cref="SurveyJson.Deserialize"/>, then restores the empty lists a document may leave out. The
+    /// source-generated reader sets an absent init-only member to null, overriding its <c>= []</c> initializer
+    /// (seen on <see cref="Question.Choices"/> and <see cref="DisplayCondition.Values"/>), and the validator and
+    /// display logic expect lists. To be fixed in Loopwise.Core, then this becomes a plain call.
+    /// </summary>
+    public static SurveyDefinition Read(string json)
+    {
+        var definition = SurveyJson.Deserialize(json);
+#pragma warning disable IDE0029, IDE0270 // the members are declared non-null but the reader leaves them null (see above)
+        return definition with
+        {
+            Questions =
+            [
+                .. definition.Questions.Select(q => q with
+                {
+                    Choices = q.Choices ?? [],
+                    ShowIf = q.ShowIf is null ? null : q.ShowIf with { Values = q.ShowIf.Values ?? [] },
+                }),
+            ],
+        };
+#pragma warning restore IDE0029, IDE0270
+    }
 
     /// <summary>Reads a definition in our format; an empty text gives a blank draft titled <paramref name="title"/>.</summary>
     public static Result<SurveyDefinition> ParseDefinition(string? json, string? title)
@@ -210,7 +234,7 @@ public sealed class SurveyService(LoopwiseDbContext db, WorkspaceScope scope, Ti
 
         try
         {
-            return SurveyJson.Deserialize(json);
+            return Read(json);
         }
         catch (SurveyFormatException ex)
         {
