@@ -25,6 +25,8 @@ internal static class LoopwiseCli
         root.Subcommands.Add(WorkspaceCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(ApiKeyCommand.Create());
+        root.Subcommands.Add(TouchpointCommand.Create());
+        root.Subcommands.Add(SurveyCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

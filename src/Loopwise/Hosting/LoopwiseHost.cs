@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using Loopwise.Data;
 using Loopwise.Features.Health;
 using Loopwise.Features.Responses;
+using Loopwise.Features.Surveys;
+using Loopwise.Features.Touchpoints;
 using Loopwise.Features.Users;
 using Loopwise.Features.Workspaces;
 using Loopwise.Web.Auth;
@@ -44,6 +46,8 @@ public static class LoopwiseHost
         services.AddScoped<UserService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ResponseWriter>();
+        services.AddScoped<TouchpointService>();
+        services.AddScoped<SurveyService>();
 
         return builder;
     }
@@ -62,6 +66,8 @@ public static class LoopwiseHost
         app.MapHealth();
         app.MapRazorPages();
         app.MapApiKeysApi();
+        app.MapTouchpointsApi();
+        app.MapSurveysApi();
         return app;
     }
 }
