@@ -200,29 +200,8 @@ public sealed class SurveyService(LoopwiseDbContext db, WorkspaceScope scope, Ti
     /// <summary>The survey's definition read back from storage.</summary>
     public static SurveyDefinition DefinitionOf(Survey survey) => Read(survey.DefinitionJson);
 
-    /// <summary>
-    /// <see cref="SurveyJson.Deserialize"/>, then restores the empty lists a document may leave out. The
-    /// source-generated reader sets an absent init-only member to null, overriding its <c>= []</c> initializer
-    /// (seen on <see cref="Question.Choices"/> and <see cref="DisplayCondition.Values"/>), and the validator and
-    /// display logic expect lists. To be fixed in Loopwise.Core, then this becomes a plain call.
-    /// </summary>
-    public static SurveyDefinition Read(string json)
-    {
-        var definition = SurveyJson.Deserialize(json);
-#pragma warning disable IDE0029, IDE0270 // the members are declared non-null but the reader leaves them null (see above)
-        return definition with
-        {
-            Questions =
-            [
-                .. definition.Questions.Select(q => q with
-                {
-                    Choices = q.Choices ?? [],
-                    ShowIf = q.ShowIf is null ? null : q.ShowIf with { Values = q.ShowIf.Values ?? [] },
-                }),
-            ],
-        };
-#pragma warning restore IDE0029, IDE0270
-    }
+    /// <summary>Reads a definition in our storage format (throws <see cref="SurveyFormatException"/> with the JSON path).</summary>
+    public static SurveyDefinition Read(string json) => SurveyJson.Deserialize(json);
 
     /// <summary>Reads a definition in our format; an empty text gives a blank draft titled <paramref name="title"/>.</summary>
     public static Result<SurveyDefinition> ParseDefinition(string? json, string? title)
