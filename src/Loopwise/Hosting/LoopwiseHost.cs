@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
 using Loopwise.Features.Health;
+using Loopwise.Features.Metrics;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Users;
 using Loopwise.Features.Workspaces;
@@ -44,6 +45,7 @@ public static class LoopwiseHost
         services.AddScoped<UserService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ResponseWriter>();
+        services.AddScoped<MetricsQuery>();
 
         return builder;
     }
@@ -62,6 +64,7 @@ public static class LoopwiseHost
         app.MapHealth();
         app.MapRazorPages();
         app.MapApiKeysApi();
+        app.MapMetricsApi();
         return app;
     }
 }
