@@ -1,5 +1,6 @@
 using System.Globalization;
 using Loopwise.Web;
+using static System.FormattableString;
 
 namespace Loopwise.Features.Metrics;
 
@@ -31,7 +32,7 @@ public sealed record MetricsFilter(DateOnly? From, DateOnly? To, string? Touchpo
         }
         else if (from is { } f2 && to is { } t2 && f2 <= t2 && interval.CountPeriods(f2, t2) > MaxTrendPoints)
         {
-            errors["interval"] = [$"{request.Interval} points from {Day(f2)} to {Day(t2)} are more than {MaxTrendPoints}; choose a wider interval or a shorter range."];
+            errors["interval"] = [Invariant($"{request.Interval} points from {Day(f2)} to {Day(t2)} are more than {MaxTrendPoints}; choose a wider interval or a shorter range.")];
         }
 
         var touchpoint = string.IsNullOrWhiteSpace(request.Touchpoint) ? null : request.Touchpoint.Trim();

@@ -5,6 +5,7 @@ using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Web;
 using Microsoft.EntityFrameworkCore;
+using static System.FormattableString;
 
 namespace Loopwise.Features.Metrics;
 
@@ -45,7 +46,7 @@ public sealed class MetricsQuery(LoopwiseDbContext db, TimeProvider clock)
         var (from, to) = ResolveRange(filter, rows);
         if (filter.Interval.CountPeriods(from, to) > MetricsFilter.MaxTrendPoints)
         {
-            return Error.Invalid.Field("interval", $"{filter.Interval.Name()} points from {MetricsFilter.Day(from)} to {MetricsFilter.Day(to)} are more than {MetricsFilter.MaxTrendPoints}; choose a wider interval or a shorter range.");
+            return Error.Invalid.Field("interval", Invariant($"{filter.Interval.Name()} points from {MetricsFilter.Day(from)} to {MetricsFilter.Day(to)} are more than {MetricsFilter.MaxTrendPoints}; choose a wider interval or a shorter range."));
         }
 
         var definition = SurveyJson.Deserialize(survey.DefinitionJson);
