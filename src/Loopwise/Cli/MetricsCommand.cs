@@ -84,7 +84,7 @@ internal static class MetricsCommand
         {
             var shows = q.SampleBase.ShowsScore();
             var also = q.Favourable is { } share && shows
-                ? ResultsFormat.Favourable(share) + (q.MeanInterval is null ? string.Empty : $"; mean {MetricFormat.Number(q.Mean)}")
+                ? ResultsFormat.Favourable(share) + (q.Type == Loopwise.Core.Surveys.QuestionType.Csat ? $"; mean {MetricFormat.Number(q.Mean)}" : string.Empty)
                 : q.Nps is { } nps ? Invariant($"P {nps.Promoters} / A {nps.Passives} / D {nps.Detractors}") : string.Empty;
             table.AddRow(Cells(
                 q.QuestionId, q.ScaleId, q.Metric, ResultsFormat.Value(q.Metric, q.Score),
