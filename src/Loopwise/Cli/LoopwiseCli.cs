@@ -27,6 +27,7 @@ internal static class LoopwiseCli
         root.Subcommands.Add(ApiKeyCommand.Create());
         root.Subcommands.Add(TouchpointCommand.Create());
         root.Subcommands.Add(SurveyCommand.Create());
+        root.Subcommands.Add(MetricsCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
 using Loopwise.Features.Health;
+using Loopwise.Features.Metrics;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
@@ -46,8 +47,12 @@ public static class LoopwiseHost
         services.AddScoped<UserService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ResponseWriter>();
+<<<<<<< HEAD
         services.AddScoped<TouchpointService>();
         services.AddScoped<SurveyService>();
+=======
+        services.AddScoped<MetricsQuery>();
+>>>>>>> h/results
 
         return builder;
     }
@@ -66,8 +71,12 @@ public static class LoopwiseHost
         app.MapHealth();
         app.MapRazorPages();
         app.MapApiKeysApi();
+<<<<<<< HEAD
         app.MapTouchpointsApi();
         app.MapSurveysApi();
+=======
+        app.MapMetricsApi();
+>>>>>>> h/results
         return app;
     }
 }
