@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
+using Loopwise.Features.Demo;
 using Loopwise.Features.Health;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Users;
@@ -44,6 +45,7 @@ public static class LoopwiseHost
         services.AddScoped<UserService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ResponseWriter>();
+        services.AddScoped<DemoGenerator>();
 
         return builder;
     }
