@@ -11,8 +11,24 @@ public enum DemoMood
     Negative,
 }
 
+/// <summary>Where the experience happened, so that a chat comment does not complain about the tills.</summary>
+public enum DemoPlace
+{
+    Online,
+    Store,
+    Phone,
+    Chat,
+    Social,
+
+    /// <summary>A relationship survey: the whole experience, anywhere.</summary>
+    Overall,
+}
+
 /// <summary>What is going on when a comment is written, so that comments tell the same story as the scores.</summary>
-public readonly record struct DemoMoment(bool CarrierTrouble, bool ChatFixed, bool AppBug, bool Chat);
+public readonly record struct DemoMoment(DemoPlace Place, bool CarrierTrouble, bool ChatFixed, bool AppBug)
+{
+    public bool Chat => Place == DemoPlace.Chat;
+}
 
 /// <summary>
 /// Writes free-text comments from templates and topic vocabularies, in English and French, in several tones:
@@ -27,7 +43,8 @@ public sealed class DemoComments(Random random)
 
     private static readonly string[] EmailDomains = ["example.com", "example.net", "example.org"];
 
-    public string Comment(DemoTopic topic, DemoMood mood, string language, DemoMoment moment)
+    /// <summary>A comment about <paramref name="topic"/>; a mixed one may bring in another of <paramref name="topics"/> (the touchpoint's).</summary>
+    public string Comment(DemoTopic topic, IReadOnlyList<DemoTopic> topics, DemoMood mood, string language, DemoMoment moment)
     {
         var bank = language == "fr" ? French : English;
         var roll = random.NextDouble();
@@ -41,13 +58,13 @@ public sealed class DemoComments(Random random)
                 text = Story(bank, Sentence(Praise(bank, topic, moment)), bank.OpenersPositive, bank.ClosersPositive);
                 break;
             case DemoMood.Positive:
-                text = Mixed(bank, Praise(bank, topic, moment), Complaint(bank, OtherTopic(topic), moment));
+                text = Mixed(bank, Praise(bank, topic, moment), Complaint(bank, OtherTopic(topic, topics), moment));
                 break;
             case DemoMood.Neutral when roll < 0.12:
                 text = Pick(bank.ShortNeutral);
                 break;
             case DemoMood.Neutral when roll < 0.65:
-                text = Story(bank, Mixed(bank, Praise(bank, OtherTopic(topic), moment), Complaint(bank, topic, moment)), bank.OpenersNeutral, bank.ClosersNeutral);
+                text = Story(bank, Mixed(bank, Praise(bank, OtherTopic(topic, topics), moment), Complaint(bank, topic, moment)), bank.OpenersNeutral, bank.ClosersNeutral);
                 break;
             case DemoMood.Neutral when roll < 0.8:
                 text = Sentence(Praise(bank, topic, moment));
@@ -62,7 +79,7 @@ public sealed class DemoComments(Random random)
                 text = Sarcasm(bank, topic, moment);
                 break;
             case DemoMood.Negative when roll < 0.4:
-                text = Mixed(bank, Praise(bank, OtherTopic(topic), moment), Complaint(bank, topic, moment));
+                text = Mixed(bank, Praise(bank, OtherTopic(topic, topics), moment), Complaint(bank, topic, moment));
                 break;
             default:
                 text = Story(bank, Sentence(Complaint(bank, topic, moment)), bank.OpenersNegative, bank.ClosersNegative);
@@ -88,7 +105,7 @@ public sealed class DemoComments(Random random)
             return Fill(Pick(bank.ChatFixPraise));
         }
 
-        return Fill(Pick(bank.Praise[topic]));
+        return Fill(PickFor(bank.Praise[topic], moment.Place));
     }
 
     private string Complaint(Bank bank, DemoTopic topic, DemoMoment moment)
@@ -108,7 +125,7 @@ public sealed class DemoComments(Random random)
             return Fill(Pick(bank.AppBugComplaints));
         }
 
-        return Fill(Pick(bank.Complaints[topic]));
+        return Fill(PickFor(bank.Complaints[topic], moment.Place));
     }
 
     private string Mixed(Bank bank, string praise, string complaint) =>
@@ -120,7 +137,7 @@ public sealed class DemoComments(Random random)
     {
         if (bank.SarcasmByTopic.TryGetValue(topic, out var own) && random.NextDouble() < 0.5)
         {
-            return Pick(own);
+            return PickFor(own, moment.Place);
         }
 
         return string.Format(CultureInfo.InvariantCulture, Pick(bank.SarcasmTemplates), Complaint(bank, topic, moment));
@@ -192,13 +209,42 @@ public sealed class DemoComments(Random random)
         .Replace("{years}", random.Next(2, 12).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{minutes}", random.Next(25, 75).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
-    private DemoTopic OtherTopic(DemoTopic topic)
+    private DemoTopic OtherTopic(DemoTopic topic, IReadOnlyList<DemoTopic> topics)
     {
-        var other = (DemoTopic)random.Next(Enum.GetValues<DemoTopic>().Length - 1);
-        return other >= topic ? other + 1 : other;
+        var others = topics.Where(t => t != topic).ToList();
+        return others.Count > 0 ? others[random.Next(others.Count)] : topic;
     }
 
     private string Pick(IReadOnlyList<string> options) => options[random.Next(options.Count)];
+
+    /// <summary>
+    /// Picks among the phrases that fit <paramref name="place"/>: a phrase may start with a tag, <c>store|</c> (in a
+    /// shop), <c>phone|</c> (on the phone) or <c>remote|</c> (phone, chat or social); untagged phrases fit anywhere.
+    /// </summary>
+    private string PickFor(string[] options, DemoPlace place)
+    {
+        var fitting = options.Where(o => Fits(o, place)).ToList();
+        var chosen = Pick(fitting.Count > 0 ? fitting : options);
+        var bar = chosen.IndexOf('|', StringComparison.Ordinal);
+        return bar >= 0 ? chosen[(bar + 1)..] : chosen;
+    }
+
+    private static bool Fits(string phrase, DemoPlace place)
+    {
+        var bar = phrase.IndexOf('|', StringComparison.Ordinal);
+        if (bar < 0 || place == DemoPlace.Overall)
+        {
+            return true;
+        }
+
+        return phrase[..bar] switch
+        {
+            "store" => place == DemoPlace.Store,
+            "phone" => place == DemoPlace.Phone,
+            "remote" => place is DemoPlace.Phone or DemoPlace.Chat or DemoPlace.Social,
+            _ => true,
+        };
+    }
 
     private static string Sentence(string phrase)
     {
@@ -276,9 +322,9 @@ public sealed class DemoComments(Random random)
             ],
             [DemoTopic.Staff] =
             [
-                "{staff} in the footwear section knew exactly which boots I needed", "the team at {store} was friendly and patient",
-                "the staff actually know the outdoors and give honest advice", "{staff} went out of their way to find my size in the back",
-                "the agent was kind and sorted everything in one go", "{staff} on the phone was a star",
+                "store|{staff} in the footwear section knew exactly which boots I needed", "store|the team at {store} was friendly and patient",
+                "the staff actually know the outdoors and give honest advice", "store|{staff} went out of their way to find my size in the back",
+                "remote|the agent was kind and sorted everything in one go", "remote|{staff} was a star", "phone|{staff} on the phone was lovely",
             ],
             [DemoTopic.Quality] =
             [
@@ -297,8 +343,9 @@ public sealed class DemoComments(Random random)
             ],
             [DemoTopic.Wait] =
             [
-                "I got through to someone in under a minute", "there was no queue at the tills even on a Saturday",
-                "the answer came straight away", "they called me back within the hour",
+                "phone|I got through to someone in under a minute", "store|there was no queue at the tills even on a Saturday",
+                "remote|the answer came straight away", "phone|they called me back within the hour", "store|I was served straight away",
+                "remote|someone replied within minutes",
             ],
             [DemoTopic.Billing] =
             [
@@ -310,7 +357,7 @@ public sealed class DemoComments(Random random)
         {
             [DemoTopic.Delivery] =
             [
-                "my order arrived a week late", "tracking said delivered but nothing came", "the parcel was left in the rain and the box was soaked",
+                "my order arrived a week late", "tracking said delivered, yet nothing came", "the parcel was left in the rain and the box was soaked",
                 "the delivery window kept moving and nobody told me why", "half of my order is still missing",
             ],
             [DemoTopic.Price] =
@@ -320,8 +367,8 @@ public sealed class DemoComments(Random random)
             ],
             [DemoTopic.Staff] =
             [
-                "nobody was around to help on the shop floor", "the person at the till was rude", "staff gave me wrong advice about the sleeping bag rating",
-                "the agent did not listen and read from a script", "I had to explain my problem three times to three people",
+                "store|nobody was around to help on the shop floor", "store|the person at the till was rude", "staff gave me wrong advice about the sleeping bag rating",
+                "remote|the agent did not listen and read from a script", "remote|I had to explain my problem three times to three people",
             ],
             [DemoTopic.Quality] =
             [
@@ -340,13 +387,13 @@ public sealed class DemoComments(Random random)
             ],
             [DemoTopic.Wait] =
             [
-                "I waited {minutes} minutes on hold", "I was on hold for ages and then got cut off", "the queue at the tills was huge with only one till open",
-                "it took three days to get an answer", "nobody answered my email for a week",
+                "phone|I waited {minutes} minutes on hold", "phone|I was on hold for ages and then got cut off", "store|the queue at the tills was huge with only one till open",
+                "remote|it took three days to get an answer", "remote|nobody answered my messages for two days", "store|I waited ages for someone to fetch my size",
             ],
             [DemoTopic.Billing] =
             [
                 "I was charged twice for the same order", "my club membership renewed without any reminder", "the invoice did not match what I paid",
-                "a promo code was accepted but never taken off the total",
+                "a promo code was accepted, then never taken off the total",
             ],
         },
         Fixes = new()
@@ -369,8 +416,10 @@ public sealed class DemoComments(Random random)
             ],
             [DemoTopic.Wait] =
             [
-                "Loved the hold music. Heard it for 45 minutes, so I know it by heart now.",
-                "Amazing how fast the call dropped right after I finally got through.",
+                "phone|Loved the hold music. Heard it for 45 minutes, so I know it by heart now.",
+                "phone|Amazing how fast the call dropped right after I finally got through.",
+                "remote|Three days for a reply. I assume it came by carrier pigeon.",
+                "store|Great to have one till open on a Saturday. Gave me time to admire the queue.",
             ],
             [DemoTopic.App] = ["Nice of the app to log me out at payment. Saves me money, I guess."],
             [DemoTopic.Billing] = ["Thanks for charging me twice, very generous of me."],
@@ -437,24 +486,24 @@ public sealed class DemoComments(Random random)
             [DemoTopic.Price] = ["des prix corrects pour la qualité", "la remise du Trail Club vaut vraiment le coup", "de vraies promotions, pas des fausses"],
             [DemoTopic.Staff] =
             [
-                "l'équipe du magasin {store} a été très sympathique", "{staff} m'a très bien conseillé pour mes bottes", "le personnel connaît vraiment la randonnée",
-                "l'agent a tout réglé en un seul appel",
+                "store|l'équipe du magasin {store} a été très sympathique", "store|{staff} m'a très bien conseillé pour mes bottes", "le personnel connaît vraiment la randonnée",
+                "phone|l'agent a tout réglé en un seul appel", "remote|{staff} a été parfait",
             ],
             [DemoTopic.Quality] = ["mon manteau a tenu toute une semaine de pluie", "mes bottes sont comme neuves après une saison", "équipement solide et bien fini"],
             [DemoTopic.Returns] = ["le retour a été simple et le remboursement rapide", "retour en magasin en deux minutes"],
             [DemoTopic.App] = ["l'application est rapide et pratique", "commander sur le site est très simple"],
-            [DemoTopic.Wait] = ["j'ai eu quelqu'un au téléphone en moins d'une minute", "réponse immédiate"],
+            [DemoTopic.Wait] = ["phone|j'ai eu quelqu'un au téléphone en moins d'une minute", "remote|réponse immédiate", "store|aucune attente à la caisse"],
             [DemoTopic.Billing] = ["la facture était claire, aucune surprise", "le remboursement est apparu tout de suite sur ma carte"],
         },
         Complaints = new()
         {
             [DemoTopic.Delivery] = ["ma commande est arrivée avec une semaine de retard", "le suivi indiquait livré mais je n'ai rien reçu", "le colis a été laissé sous la pluie"],
             [DemoTopic.Price] = ["les prix ont beaucoup augmenté cette année", "les frais de livraison sont trop élevés", "la cotisation du club a augmenté sans nouveaux avantages"],
-            [DemoTopic.Staff] = ["personne pour nous aider en magasin", "l'agent ne m'a pas écouté", "le caissier était désagréable"],
+            [DemoTopic.Staff] = ["store|personne pour nous aider en magasin", "remote|l'agent ne m'a pas écouté", "store|le caissier était désagréable", "remote|j'ai dû tout réexpliquer trois fois"],
             [DemoTopic.Quality] = ["la fermeture éclair a cassé dès la deuxième sortie", "la semelle s'est décollée après une saison", "les coutures de ma veste prennent l'eau"],
             [DemoTopic.Returns] = ["le remboursement a pris trois semaines", "le portail de retour refuse mon numéro de commande", "l'étiquette de retour n'est jamais arrivée"],
             [DemoTopic.App] = ["l'application me déconnecte pendant le paiement", "le site plante au moment de payer"],
-            [DemoTopic.Wait] = ["j'ai attendu {minutes} minutes au téléphone", "trois jours pour avoir une réponse", "une seule caisse ouverte et une file énorme"],
+            [DemoTopic.Wait] = ["phone|j'ai attendu {minutes} minutes au téléphone", "remote|trois jours pour avoir une réponse", "store|une seule caisse ouverte et une file énorme"],
             [DemoTopic.Billing] = ["j'ai été facturé deux fois", "mon abonnement a été renouvelé sans rappel", "le code promo n'a pas été appliqué"],
         },
         Fixes = new()
@@ -471,7 +520,7 @@ public sealed class DemoComments(Random random)
         SarcasmByTopic = new()
         {
             [DemoTopic.Delivery] = ["Bravo au transporteur : mon colis a visité trois entrepôts avant d'arriver."],
-            [DemoTopic.Wait] = ["J'adore la musique d'attente, je la connais par cœur maintenant."],
+            [DemoTopic.Wait] = ["phone|J'adore la musique d'attente, je la connais par cœur maintenant.", "remote|Trois jours pour une réponse. Par pigeon voyageur, sans doute."],
         },
         SarcasmTemplates = ["Super, {0}. Merci beaucoup.", "Bravo, {0}. Vraiment du grand service.", "Génial : {0}. J'adore."],
         CarrierComplaints =

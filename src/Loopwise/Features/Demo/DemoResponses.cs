@@ -98,10 +98,10 @@ public sealed class DemoResponses
         var startedAt = completedAt.AddSeconds(-seconds);
         var quality = touchpoint.Quality + _calendar.QualityShift(touchpoint, day) + (customer?.QualityShift ?? 0) + (0.06 * Gaussian());
         var moment = new DemoMoment(
+            Place(touchpoint),
             CarrierTrouble: _calendar.CarrierTrouble(day) > 0.3,
             ChatFixed: _calendar.ChatFixed(day) > 0.5,
-            AppBug: _calendar.AppBug(day) > 0.3,
-            Chat: touchpoint.Key == "live-chat");
+            AppBug: _calendar.AppBug(day) > 0.3);
         var answers = survey switch
         {
             DemoSurvey.RelationshipNps => NpsAnswers(touchpoint, quality, language, day, moment),
@@ -137,7 +137,7 @@ public sealed class DemoResponses
         var topic = Topic(touchpoint, mood, day);
         if (_random.NextDouble() < CommentRate(mood, 0.45, 0.5, 0.72))
         {
-            answers["reason"] = AnswerValue.OfText(_comments.Comment(topic, mood, language, moment));
+            answers["reason"] = AnswerValue.OfText(_comments.Comment(topic, Topics(touchpoint), mood, language, moment));
         }
 
         if (_random.NextDouble() < 0.85)
@@ -176,7 +176,7 @@ public sealed class DemoResponses
 
         if (_random.NextDouble() < CommentRate(mood, 0.3, 0.38, 0.62))
         {
-            answers["comment"] = AnswerValue.OfText(_comments.Comment(topic, mood, "en", moment));
+            answers["comment"] = AnswerValue.OfText(_comments.Comment(topic, Topics(touchpoint), mood, "en", moment));
         }
 
         return new AnswerSet(answers);
@@ -194,7 +194,7 @@ public sealed class DemoResponses
         };
         if (_random.NextDouble() < CommentRate(mood, 0.3, 0.4, 0.66))
         {
-            answers["comment"] = AnswerValue.OfText(_comments.Comment(Topic(touchpoint, mood, day), mood, language, moment));
+            answers["comment"] = AnswerValue.OfText(_comments.Comment(Topic(touchpoint, mood, day), Topics(touchpoint), mood, language, moment));
         }
 
         return new AnswerSet(answers);
@@ -250,6 +250,19 @@ public sealed class DemoResponses
             _ => t.Weight,
         })).ToList());
     }
+
+    private static IReadOnlyList<DemoTopic> Topics(DemoTouchpoint touchpoint) => [.. touchpoint.Topics.Select(t => t.Topic)];
+
+    private static DemoPlace Place(DemoTouchpoint touchpoint) => touchpoint.Survey == DemoSurvey.RelationshipNps
+        ? DemoPlace.Overall
+        : touchpoint.Channel switch
+        {
+            Touchpoints.Channel.InPerson => DemoPlace.Store,
+            Touchpoints.Channel.Phone => DemoPlace.Phone,
+            Touchpoints.Channel.Chat => DemoPlace.Chat,
+            Touchpoints.Channel.Social => DemoPlace.Social,
+            _ => DemoPlace.Online,
+        };
 
     private static double CommentRate(DemoMood mood, double positive, double neutral, double negative) => mood switch
     {
