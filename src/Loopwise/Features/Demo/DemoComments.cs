@@ -43,10 +43,13 @@ public sealed class DemoComments(Random random)
 
     private static readonly string[] EmailDomains = ["example.com", "example.net", "example.org"];
 
+    private string _store = DemoCompany.Stores[0];
+
     /// <summary>A comment about <paramref name="topic"/>; a mixed one may bring in another of <paramref name="topics"/> (the touchpoint's).</summary>
     public string Comment(DemoTopic topic, IReadOnlyList<DemoTopic> topics, DemoMood mood, string language, DemoMoment moment)
     {
         var bank = language == "fr" ? French : English;
+        _store = Pick(DemoCompany.Stores); // one store per comment
         var roll = random.NextDouble();
         string text;
         switch (mood)
@@ -204,7 +207,7 @@ public sealed class DemoComments(Random random)
 
     private string Fill(string template) => template
         .Replace("{staff}", Pick(StaffNames), StringComparison.Ordinal)
-        .Replace("{store}", Pick(DemoCompany.Stores), StringComparison.Ordinal)
+        .Replace("{store}", _store, StringComparison.Ordinal)
         .Replace("{place}", Pick(Places), StringComparison.Ordinal)
         .Replace("{years}", random.Next(2, 12).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{minutes}", random.Next(25, 75).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -543,7 +546,7 @@ public sealed class DemoComments(Random random)
         ReachMeByEmail = ["Écrivez-moi à {0}.", "Mon courriel : {0}."],
         ReachMeByPhone = ["Vous pouvez me joindre au {0}.", "Mon numéro : {0}."],
         But = "{0}, mais {1}",
-        ButReversed = "{0}, mais il faut dire que {1}",
+        ButReversed = "{0}. Point positif : {1}",
         OrderNumber = "Commande NW-{0}.",
     };
 }
