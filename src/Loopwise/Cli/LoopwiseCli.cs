@@ -28,6 +28,7 @@ internal static class LoopwiseCli
         root.Subcommands.Add(TouchpointCommand.Create());
         root.Subcommands.Add(SurveyCommand.Create());
         root.Subcommands.Add(MetricsCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
+using Loopwise.Features.Demo;
 using Loopwise.Features.Health;
 using Loopwise.Features.Metrics;
 using Loopwise.Features.Responses;
@@ -47,12 +48,10 @@ public static class LoopwiseHost
         services.AddScoped<UserService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ResponseWriter>();
-<<<<<<< HEAD
         services.AddScoped<TouchpointService>();
         services.AddScoped<SurveyService>();
-=======
         services.AddScoped<MetricsQuery>();
->>>>>>> h/results
+        services.AddScoped<DemoGenerator>();
 
         return builder;
     }
@@ -71,12 +70,9 @@ public static class LoopwiseHost
         app.MapHealth();
         app.MapRazorPages();
         app.MapApiKeysApi();
-<<<<<<< HEAD
         app.MapTouchpointsApi();
         app.MapSurveysApi();
-=======
         app.MapMetricsApi();
->>>>>>> h/results
         return app;
     }
 }
