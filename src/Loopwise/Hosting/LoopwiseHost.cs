@@ -44,6 +44,7 @@ public static class LoopwiseHost
         services.AddScoped<UserService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ResponseWriter>();
+        services.AddScoped<Loopwise.Features.Respond.RespondentFlow>();
 
         return builder;
     }
