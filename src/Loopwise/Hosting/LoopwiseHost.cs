@@ -45,6 +45,7 @@ public static class LoopwiseHost
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ResponseWriter>();
         services.AddScoped<Loopwise.Features.Respond.RespondentFlow>();
+        services.AddScoped<Loopwise.Features.Invitations.InvitationService>();
 
         return builder;
     }
@@ -63,6 +64,7 @@ public static class LoopwiseHost
         app.MapHealth();
         app.MapRazorPages();
         app.MapApiKeysApi();
+        Loopwise.Features.Invitations.InvitationsApi.MapInvitationsApi(app);
         return app;
     }
 }
