@@ -25,6 +25,7 @@ internal static class LoopwiseCli
         root.Subcommands.Add(WorkspaceCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(ApiKeyCommand.Create());
+        root.Subcommands.Add(InvitationsCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }
