@@ -47,7 +47,9 @@ internal static class InvitationsCommand
             var request = new CreateInvitations(parse.GetValue(survey)!, parse.GetValue(touchpoint), parsed.Rows, parsed.Rejected,
                 parse.GetValue(expires), parse.GetValue(baseUrl)!, "cli");
             var service = scope.ServiceProvider.GetRequiredService<InvitationService>();
-            var result = await AnsiConsole.Progress().AutoClear(false).StartAsync(async progress =>
+            // A console of its own: Spectre allows one live display per console, and tests run verbs side by side.
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            var result = await console.Progress().AutoClear(false).StartAsync(async progress =>
             {
                 var task = progress.AddTask("Creating invitations", maxValue: Math.Max(1, parsed.Rows.Count));
                 var report = new Progress<(int Done, int Total)>(p => task.Value = p.Done);
