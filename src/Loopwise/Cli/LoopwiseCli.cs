@@ -29,6 +29,7 @@ internal static class LoopwiseCli
         root.Subcommands.Add(SurveyCommand.Create());
         root.Subcommands.Add(MetricsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(InvitationsCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

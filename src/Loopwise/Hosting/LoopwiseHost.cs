@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Loopwise.Data;
 using Loopwise.Features.Demo;
 using Loopwise.Features.Health;
+using Loopwise.Features.Invitations;
 using Loopwise.Features.Metrics;
+using Loopwise.Features.Respond;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
@@ -52,6 +54,8 @@ public static class LoopwiseHost
         services.AddScoped<SurveyService>();
         services.AddScoped<MetricsQuery>();
         services.AddScoped<DemoGenerator>();
+        services.AddScoped<RespondentFlow>();
+        services.AddScoped<InvitationService>();
 
         return builder;
     }
@@ -73,6 +77,7 @@ public static class LoopwiseHost
         app.MapTouchpointsApi();
         app.MapSurveysApi();
         app.MapMetricsApi();
+        app.MapInvitationsApi();
         return app;
     }
 }
