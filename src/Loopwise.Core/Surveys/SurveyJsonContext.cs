@@ -13,7 +13,7 @@ namespace Loopwise.Core.Surveys;
     RespectRequiredConstructorParameters = true,
     AllowTrailingCommas = false,
     ReadCommentHandling = JsonCommentHandling.Disallow,
-    WriteIndented = true,
+    WriteIndented = false,
     Converters = [typeof(CamelCaseEnumConverter<QuestionType>), typeof(CamelCaseEnumConverter<ConditionOperator>)])]
 [JsonSerializable(typeof(SurveyDefinition))]
 [JsonSerializable(typeof(AnswerSet))]

@@ -19,8 +19,18 @@ public static class LoopwiseHost
 {
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        // The content root is the program's own folder (not the current directory), so `loopwise` finds its web assets
+        // wherever it is started from; the data directory stays relative to the current directory. Tests set their own.
+        var contentRootGiven = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory,
+        });
         builder.Configuration.AddEnvironmentVariables("LOOPWISE_");
+
+        // A built (not published) app serves wwwroot/dist from the source tree through the static web assets manifest.
+        builder.WebHost.UseStaticWebAssets();
 
         // Logs: structured JSON on stdout for the server; CLI verbs turn this down to warnings.
         builder.Logging.ClearProviders();
