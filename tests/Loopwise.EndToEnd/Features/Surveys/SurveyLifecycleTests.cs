@@ -23,6 +23,40 @@ public sealed class SurveyLifecycleTests(BrowserFixture browser)
         await Assertions.Expect(admin.GetByText("Published").First).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Respondents_answer_with_javascript_on_and_off_and_the_results_page_counts_them()
+    {
+        var ws = await browser.App.CreateWorkspaceAsync();
+        var admin = await browser.NewPageAsync();
+        var surveyPath = await DesignAndPublishAsync(admin, ws.Email, ws.Password);
+        var publicLink = await admin.Locator("a[href*='/s/']").First.GetAttributeAsync("href");
+        Assert.NotNull(publicLink);
+
+        // A detractor with JavaScript on gets the follow-up question on the next page.
+        var detractor = await browser.NewPageAsync(javaScript: true, viewport: new ViewportSize { Width = 390, Height = 844 });
+        await detractor.GotoAsync(publicLink);
+        Assert.Empty(await Axe.ViolationsAsync(detractor));
+        await detractor.GetByText("3", new() { Exact = true }).ClickAsync();
+        await detractor.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await detractor.GetByLabel("What went wrong?").FillAsync("The checkout kept timing out.");
+        await Screenshots.TakeAsync(detractor, "04-respondent-follow-up");
+        Assert.Empty(await Axe.ViolationsAsync(detractor));
+        await detractor.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        await Assertions.Expect(detractor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/thanks"));
+
+        // A promoter with JavaScript off: plain HTML form; the follow-up is skipped, so "Next" completes the survey.
+        var promoter = await browser.NewPageAsync(javaScript: false);
+        await promoter.GotoAsync(publicLink);
+        await promoter.GetByText("10", new() { Exact = true }).ClickAsync();
+        await Screenshots.TakeAsync(promoter, "05-respondent-no-js");
+        await promoter.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Assertions.Expect(promoter).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/thanks"));
+
+        await admin.GotoAsync(surveyPath + "/results");
+        await Screenshots.TakeAsync(admin, "06-results");
+        await Assertions.Expect(admin.GetByTestId("completed-count")).ToHaveTextAsync("2");
+    }
+
     internal static async Task<string> DesignAndPublishAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/signin");
