@@ -21,6 +21,17 @@ public sealed class AuditEntry : ITenantOwned
     public required string Target { get; init; }
 
     public string? Details { get; init; }
+
+    public static AuditEntry Of(Guid workspaceId, DateTime at, string actor, string action, string target, string? details = null) => new()
+    {
+        WorkspaceId = workspaceId,
+        Id = Guid.CreateVersion7(),
+        At = at,
+        Actor = actor,
+        Action = action,
+        Target = target,
+        Details = details,
+    };
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -102,16 +102,7 @@ public sealed class InvitationService(LoopwiseDbContext db, WorkspaceScope scope
             progress?.Report((Math.Min(total, created.Count + suppressed.Count), total));
         }
 
-        db.Add(new AuditEntry
-        {
-            WorkspaceId = workspace.Id,
-            Id = Guid.CreateVersion7(),
-            At = now,
-            Actor = request.Actor,
-            Action = "invitations.create",
-            Target = $"survey:{survey.Id}",
-            Details = FormattableString.Invariant($"created {created.Count}, suppressed {suppressed.Count}, rejected {request.Rejected.Count}"),
-        });
+        db.Add(AuditEntry.Of(workspace.Id, now, request.Actor, "invitations.create", $"survey:{survey.Id}", FormattableString.Invariant($"created {created.Count}, suppressed {suppressed.Count}, rejected {request.Rejected.Count}")));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new InvitationBatch(survey.Id, now, created, suppressed, request.Rejected);

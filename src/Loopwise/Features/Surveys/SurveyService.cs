@@ -306,16 +306,7 @@ public sealed class SurveyService(LoopwiseDbContext db, WorkspaceScope scope, Ti
     }
 
     private void Audit(string actor, string action, Survey survey, DateTime at, string details) =>
-        db.Add(new AuditEntry
-        {
-            WorkspaceId = scope.WorkspaceId,
-            Id = Guid.CreateVersion7(),
-            At = at,
-            Actor = actor,
-            Action = action,
-            Target = $"survey:{survey.Id}",
-            Details = details,
-        });
+        db.Add(AuditEntry.Of(scope.WorkspaceId, at, actor, action, $"survey:{survey.Id}", details));
 
     private static Error.NotFound NotFound(string id) => new($"No survey '{id}' in this workspace.");
 }

@@ -140,16 +140,7 @@ public sealed partial class TouchpointService(LoopwiseDbContext db, WorkspaceSco
             .FirstOrDefault(c => string.Equals(c.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private void Audit(string actor, string action, Touchpoint touchpoint, DateTime at) =>
-        db.Add(new AuditEntry
-        {
-            WorkspaceId = scope.WorkspaceId,
-            Id = Guid.CreateVersion7(),
-            At = at,
-            Actor = actor,
-            Action = action,
-            Target = $"touchpoint:{touchpoint.Id}",
-            Details = $"{touchpoint.Key} ({touchpoint.Channel})",
-        });
+        db.Add(AuditEntry.Of(scope.WorkspaceId, at, actor, action, $"touchpoint:{touchpoint.Id}", $"{touchpoint.Key} ({touchpoint.Channel})"));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

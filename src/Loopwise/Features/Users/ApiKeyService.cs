@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Loopwise.Data;
+using Loopwise.Features.Audit;
 using Loopwise.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public sealed class ApiKeyService(LoopwiseDbContext db, TimeProvider clock)
 {
     public sealed record CreatedKey(Guid Id, string Name, string Key, IReadOnlyList<string> Scopes);
 
-    public async Task<Result<CreatedKey>> CreateAsync(Guid workspaceId, string name, IReadOnlyList<string> scopes, CancellationToken ct)
+    public async Task<Result<CreatedKey>> CreateAsync(Guid workspaceId, string name, IReadOnlyList<string> scopes, CancellationToken ct, string actor = "cli")
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
         {
@@ -39,8 +40,24 @@ public sealed class ApiKeyService(LoopwiseDbContext db, TimeProvider clock)
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(entity);
+        db.Add(AuditEntry.Of(workspaceId, entity.CreatedAt, actor, "api_key.create", $"api_key:{entity.Id}", $"{entity.Name}: {entity.Scopes}"));
         await db.SaveChangesAsync(ct);
         return new CreatedKey(entity.Id, entity.Name, key, entity.ScopeList);
+    }
+
+    /// <summary>Revokes a key of the current workspace at once; false when there is no such live key.</summary>
+    public async Task<bool> RevokeAsync(Guid id, string actor, CancellationToken ct)
+    {
+        var key = await db.Set<ApiKey>().FirstOrDefaultAsync(k => k.Id == id && k.RevokedAt == null, ct);
+        if (key is null)
+        {
+            return false;
+        }
+
+        key.RevokedAt = clock.GetUtcNow().UtcDateTime;
+        db.Add(AuditEntry.Of(key.WorkspaceId, key.RevokedAt.Value, actor, "api_key.revoke", $"api_key:{key.Id}", key.Name));
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>Finds the live key matching <paramref name="presented"/>, across workspaces (this is how the workspace is learnt).</summary>

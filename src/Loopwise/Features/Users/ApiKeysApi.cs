@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Loopwise.Data;
 using Loopwise.Web;
+using Loopwise.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,19 +30,14 @@ internal static class ApiKeysApi
     }
 
     private static async Task<Results<Created<ApiKeyService.CreatedKey>, ProblemHttpResult>> CreateAsync(
-        CreateApiKeyRequest request, ApiKeyService keys, WorkspaceScope scope, CancellationToken ct)
+        CreateApiKeyRequest request, ApiKeyService keys, WorkspaceScope scope, ClaimsPrincipal user, CancellationToken ct)
     {
-        var result = await keys.CreateAsync(scope.WorkspaceId, request.Name, request.Scopes, ct);
+        var result = await keys.CreateAsync(scope.WorkspaceId, request.Name, request.Scopes, ct, user.Actor());
         return result.IsSuccess
             ? TypedResults.Created($"/api/v1/api-keys/{result.Value!.Id}", result.Value)
             : result.Error!.ToProblem();
     }
 
-    private static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, LoopwiseDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var updated = await db.Set<ApiKey>().Where(k => k.Id == id && k.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), ct);
-        return updated == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, ApiKeyService keys, ClaimsPrincipal user, CancellationToken ct) =>
+        await keys.RevokeAsync(id, user.Actor(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -94,6 +94,32 @@ public abstract class AuthTests(LoopwiseAppFixture fixture) : IntegrationTest(fi
         Assert.Contains("Ada Admin", overview, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Api_keys_page_shows_a_new_key_once_and_the_key_works_until_revoked()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        using var browser = new BrowserSession(App);
+        await browser.SignInAsync(ws.Email, ws.Password);
+
+        var created = await browser.SubmitFormAsync("/settings/api-keys", "form[action*='Create']", new Dictionary<string, string> { ["name"] = "Zendesk sync", ["scopes"] = "surveys.read" });
+        var key = AngleSharpText(created, "[data-testid=new-api-key]");
+        using var client = App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        var before = await client.GetAsync("/api/v1/surveys");
+        var listing = await browser.Client.GetStringAsync("/settings/api-keys");
+        await browser.SubmitFormAsync("/settings/api-keys", "form[action*='Revoke']", new Dictionary<string, string>());
+        var after = await client.GetAsync("/api/v1/surveys");
+
+        Assert.StartsWith("lw_", key, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.DoesNotContain(key, listing, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    private static string AngleSharpText(string html, string selector) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(selector)?.TextContent.Trim()
+        ?? throw new InvalidOperationException($"No {selector} in the page.");
+
     private sealed record CreatedKey(Guid Id, string Key);
 
     private sealed record KeyItem(Guid Id, string Name, string Prefix);
