@@ -44,6 +44,7 @@ public static class LoopwiseHost
         services.AddScoped<UserService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ResponseWriter>();
+        services.AddResponses();
 
         return builder;
     }
@@ -62,6 +63,7 @@ public static class LoopwiseHost
         app.MapHealth();
         app.MapRazorPages();
         app.MapApiKeysApi();
+        app.MapResponsesApi();
         return app;
     }
 }
