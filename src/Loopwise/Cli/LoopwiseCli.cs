@@ -25,6 +25,8 @@ internal static class LoopwiseCli
         root.Subcommands.Add(WorkspaceCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(ApiKeyCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

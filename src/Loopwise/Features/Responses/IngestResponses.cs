@@ -174,7 +174,7 @@ public sealed class IngestResponses(
         }
 
         var values = new Dictionary<string, AnswerValue>(item.Answers.Count, StringComparer.Ordinal);
-        var unreadable = false;
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (id, input) in item.Answers)
         {
             if (input is null)
@@ -186,16 +186,18 @@ public sealed class IngestResponses(
             if (problem is not null)
             {
                 fail("answers." + id, problem);
-                unreadable = true;
+                unreadable.Add("answers." + id);
+                continue;
             }
 
             values[id] = value;
         }
 
         var answers = AnswerNormalizer.Normalize(new AnswerSet(values));
-        if (!unreadable)
+        foreach (var error in AnswerValidator.Validate(definition, answers, AnswerMode.Complete))
         {
-            foreach (var error in AnswerValidator.Validate(definition, answers, AnswerMode.Complete))
+            // An answer that could not be read is reported once, not again as missing.
+            if (!unreadable.Contains(error.Path))
             {
                 fail(error.Path, error.Message);
             }

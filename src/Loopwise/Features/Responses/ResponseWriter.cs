@@ -18,8 +18,10 @@ namespace Loopwise.Features.Responses;
 /// </summary>
 public sealed class ResponseWriter(LoopwiseDbContext db)
 {
-    private const int SqliteRowsPerInsert = 200;
-    private const int SqliteRollupsPerUpsert = 200;
+    // Microsoft.Data.Sqlite binds each parameter by name (a linear search in the statement), so binding cost grows with
+    // the square of a statement's parameter count: a few rows per statement beats hundreds.
+    private const int SqliteRowsPerInsert = 8;
+    private const int SqliteRollupsPerUpsert = 16;
 
     private const string ResponseColumns =
         "workspace_id, id, survey_id, survey_version, touchpoint_id, customer_id, invitation_id, channel, language, " +
