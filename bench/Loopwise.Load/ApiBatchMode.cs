@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Loopwise.Load;
 
 /// <summary>Posts batches through <c>POST /api/v1/surveys/{id}/responses/batch</c>, each with a fresh idempotency key.</summary>
-internal sealed class ApiBatchMode(int batchSize) : ILoadMode
+internal sealed class ApiBatchMode(int batchSize, int spreadMinutes) : ILoadMode
 {
     private const int Variants = 8;
     private readonly List<byte[]> _bodies = [];
@@ -26,7 +26,7 @@ internal sealed class ApiBatchMode(int batchSize) : ILoadMode
             var responses = new List<object>(batchSize);
             for (var i = 0; i < batchSize; i++)
             {
-                var completed = now.AddMinutes(-random.Next(0, 60 * 24 * 30));
+                var completed = now.AddMinutes(-random.Next(0, Math.Max(1, spreadMinutes)));
                 var answers = new Dictionary<string, object> { ["nps"] = random.Next(0, 11), ["csat"] = random.Next(1, 6) };
                 if (random.Next(4) == 0)
                 {

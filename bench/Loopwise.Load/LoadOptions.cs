@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Loopwise.Load;
 
 /// <summary>Command-line settings of a load run (<c>--name value</c> pairs).</summary>
-internal sealed record LoadOptions(string Mode, string? Db, int BatchSize, int Clients, TimeSpan Duration, int? Batches, bool Keep)
+internal sealed record LoadOptions(string Mode, string? Db, int BatchSize, int Clients, TimeSpan Duration, int? Batches, bool Keep, int SpreadMinutes)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -21,7 +21,7 @@ internal sealed record LoadOptions(string Mode, string? Db, int BatchSize, int C
             }
             else
             {
-                throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --mode api|form --db CONN --batch 5000 --clients 2 --seconds 20 [--batches N] [--keep]");
+                throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --mode api|form --db CONN --batch 5000 --clients 2 --seconds 20 [--batches N] [--spread-minutes 60] [--keep]");
             }
         }
 
@@ -33,6 +33,7 @@ internal sealed record LoadOptions(string Mode, string? Db, int BatchSize, int C
             Int("clients", 2),
             TimeSpan.FromSeconds(Int("seconds", 20)),
             values.TryGetValue("batches", out var b) ? int.Parse(b, CultureInfo.InvariantCulture) : null,
-            keep);
+            keep,
+            Int("spread-minutes", 60));
     }
 }

@@ -9,7 +9,7 @@ using Loopwise.Load;
 var options = LoadOptions.Parse(args);
 ILoadMode mode = options.Mode switch
 {
-    "api" => new ApiBatchMode(options.BatchSize),
+    "api" => new ApiBatchMode(options.BatchSize, options.SpreadMinutes),
     "form" => new FormMode(),
     _ => throw new ArgumentException($"Unknown mode '{options.Mode}' (api, form)."),
 };
@@ -55,7 +55,7 @@ double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1
 string F(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
 string F1(double v) => v.ToString("N1", CultureInfo.InvariantCulture);
 
-Console.WriteLine($"Loopwise load: mode {mode.Name}, {options.Clients} clients, batch {options.BatchSize}");
+Console.WriteLine($"Loopwise load: mode {mode.Name}, {options.Clients} clients, batch {options.BatchSize}, completion times spread over {options.SpreadMinutes} min");
 Console.WriteLine($"Machine:   {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
 Console.WriteLine($"Database:  {server.Database.Provider}: {version.Split(" on ")[0]}");
 Console.WriteLine($"Requests:  {all.Length} in {F1(seconds)} s = {F1(all.Length / seconds)} requests/s");

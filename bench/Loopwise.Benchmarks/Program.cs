@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Loopwise.Benchmarks.IngestionKernels).Assembly).Run(args);
