@@ -140,6 +140,33 @@ public abstract class ResponseImportTests(LoopwiseAppFixture fixture) : Integrat
         Assert.StartsWith("7,R_2zZyYxXwWvVuUtT,Q1 (answers.nps),", lines[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_page_uploads_a_file_and_shows_the_report_with_line_numbers()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var survey = await ResponsesTestSurvey.CreateAsync(App, ws);
+        using var browser = new BrowserSession(App);
+        await browser.SignInAsync(ws.Email, ws.Password);
+        var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await browser.Client.GetStringAsync("/responses/import"));
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(survey.Id.ToString()), "Input.Survey" },
+            { new StringContent("SurveyMonkey"), "Input.Format" },
+            { new StringContent(string.Empty), "Input.Touchpoint" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(ResponsesTestSurvey.TestDataPath("surveymonkey.csv"))), "Input.File", "surveymonkey.csv" },
+        };
+
+        var response = await browser.Client.PostAsync("/responses/import", upload);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("After checkout", form.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.Contains("Imported: 3. Skipped as duplicates: 0. Rejected: 2.", page, StringComparison.Ordinal);
+        Assert.Contains("<td>7</td><td>114000000004</td>", page, StringComparison.Ordinal);
+        Assert.Equal(3, (await ResponsesTestSurvey.ResponsesAsync(App, ws.Id, survey.Id)).Count);
+    }
+
     private async Task<ImportReport> ImportFileAsync(TestWorkspace ws, string survey, ImportFormat format, string file)
     {
         await using var stream = File.OpenRead(ResponsesTestSurvey.TestDataPath(file));

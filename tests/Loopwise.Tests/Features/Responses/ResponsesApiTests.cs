@@ -246,6 +246,17 @@ public abstract class ResponsesApiTests(LoopwiseAppFixture fixture) : Integratio
         Assert.Equal(2, recent.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
+    [Fact]
+    public async Task OpenApi_document_describes_the_batch_body()
+    {
+        using var client = App.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/surveys/{surveyId}/responses/batch", document, StringComparison.Ordinal);
+        Assert.Contains("ResponseBatchInput", document, StringComparison.Ordinal);
+    }
+
     internal static object Item(int nps) => new { answers = new Dictionary<string, object> { ["nps"] = nps }, completedAt = Completed };
 
     internal static object Batch(IEnumerable<object> items) => new { responses = items.ToList() };
