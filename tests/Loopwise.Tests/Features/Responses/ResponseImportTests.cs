@@ -9,6 +9,8 @@ namespace Loopwise.Tests.Features.Responses;
 
 public abstract class ResponseImportTests(LoopwiseAppFixture fixture) : IntegrationTest(fixture)
 {
+    private static readonly SemaphoreSlim CliGate = new(1, 1);
+
     [Fact]
     public async Task Qualtrics_export_stores_valid_rows_and_reports_rejected_rows_by_file_line()
     {
@@ -127,13 +129,27 @@ public abstract class ResponseImportTests(LoopwiseAppFixture fixture) : Integrat
         var survey = await ResponsesTestSurvey.CreateAsync(App, ws);
         var errors = Path.Combine(Path.GetTempPath(), $"loopwise-errors-{Guid.NewGuid():N}.csv");
 
-        var exit = await Loopwise.Cli.LoopwiseCli.RunAsync(
-        [
-            "import", "responses", "--db", App.Database, "--workspace", ws.Slug, "--survey", survey.LinkToken,
-            "--format", "qualtrics", "--errors", errors, ResponsesTestSurvey.TestDataPath("qualtrics.csv"),
-        ]);
+        // The console (and Spectre's live progress display) is process-wide: one CLI run at a time across providers.
+        await CliGate.WaitAsync();
+        var stderr = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(stderr);
+        int exit;
+        try
+        {
+            exit = await Loopwise.Cli.LoopwiseCli.RunAsync(
+            [
+                "import", "responses", "--db", App.Database, "--workspace", ws.Slug, "--survey", survey.LinkToken,
+                "--format", "qualtrics", "--errors", errors, ResponsesTestSurvey.TestDataPath("qualtrics.csv"),
+            ]);
+        }
+        finally
+        {
+            Console.SetError(previous);
+            CliGate.Release();
+        }
 
-        Assert.Equal(1, exit);
+        Assert.True(exit == 1, $"exit {exit}: {stderr}");
         Assert.Equal(3, (await ResponsesTestSurvey.ResponsesAsync(App, ws.Id, survey.Id)).Count);
         var lines = await File.ReadAllLinesAsync(errors);
         Assert.Equal("line,response_id,field,message", lines[0]);
