@@ -30,6 +30,8 @@ internal static class LoopwiseCli
         root.Subcommands.Add(MetricsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(InvitationsCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

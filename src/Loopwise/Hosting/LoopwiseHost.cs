@@ -66,6 +66,7 @@ public static class LoopwiseHost
         services.AddScoped<DemoGenerator>();
         services.AddScoped<RespondentFlow>();
         services.AddScoped<InvitationService>();
+        services.AddResponses();
 
         return builder;
     }
@@ -88,6 +89,7 @@ public static class LoopwiseHost
         app.MapSurveysApi();
         app.MapMetricsApi();
         app.MapInvitationsApi();
+        app.MapResponsesApi();
         return app;
     }
 }

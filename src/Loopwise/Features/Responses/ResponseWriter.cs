@@ -1,23 +1,45 @@
 using System.Data.Common;
+using System.Text;
 using Loopwise.Core.Surveys;
 using Loopwise.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Loopwise.Features.Responses;
 
 /// <summary>
 /// Stores response facts and keeps the rollups in step, in one transaction (architecture.md: a rollup can never
 /// disagree with the facts). Every path that creates responses (API, respondent page, import, demo) goes through here.
+/// This is the ingestion hot path, so it bypasses EF change tracking: PostgreSQL gets a binary COPY and array-based
+/// upserts, SQLite gets prepared multi-row INSERTs. Values are written in exactly the formats EF reads back
+/// (<see cref="SqlValue"/>); a test round-trips them through EF on both providers.
 /// </summary>
 public sealed class ResponseWriter(LoopwiseDbContext db)
 {
+    // Microsoft.Data.Sqlite binds each parameter by name (a linear search in the statement), so binding cost grows with
+    // the square of a statement's parameter count: a few rows per statement beats hundreds.
+    private const int SqliteRowsPerInsert = 8;
+    private const int SqliteRollupsPerUpsert = 16;
+
+    private const string ResponseColumns =
+        "workspace_id, id, survey_id, survey_version, touchpoint_id, customer_id, invitation_id, channel, language, " +
+        "started_at, completed_at, answers_json, external_id";
+
+    private static readonly string[] ChannelNames = Enum.GetNames<DistributionChannel>();
+
     /// <summary>
     /// Inserts completed responses and adds them to the rollups. Runs in the caller's transaction when one is open,
     /// else in its own. <paramref name="definitions"/> holds the definition of every survey referenced.
     /// </summary>
     public async Task WriteCompletedAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, IReadOnlyDictionary<Guid, SurveyDefinition> definitions, CancellationToken ct)
     {
+        if (responses.Count == 0)
+        {
+            return;
+        }
+
         var delta = new RollupDelta();
         foreach (var response in responses)
         {
@@ -40,69 +62,255 @@ public sealed class ResponseWriter(LoopwiseDbContext db)
         }
 
         await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        var values = new SqlValue(db.IsPostgres);
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-
-        await using (var answers = connection.CreateCommand())
+        // Sorted keys: concurrent writers lock rollup rows in one order, so they queue instead of deadlocking.
+        var answers = delta.Answers.OrderBy(a => a.Key, AnswerKeyOrder.Instance).ToList();
+        var totals = delta.Responses.OrderBy(r => r.Key, ResponseKeyOrder.Instance).ToList();
+        if (db.IsPostgres)
         {
-            answers.Transaction = transaction;
-            answers.CommandText =
-                "INSERT INTO answer_rollups (workspace_id, survey_id, question_id, touchpoint_id, day, value, count) " +
-                "VALUES (@w, @s, @q, @t, @d, @v, @c) " +
-                "ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, day, value) " +
-                "DO UPDATE SET count = answer_rollups.count + excluded.count";
-            var (w, s, q, t, d, v, c) = (Add(answers, "w"), Add(answers, "s"), Add(answers, "q"), Add(answers, "t"), Add(answers, "d"), Add(answers, "v"), Add(answers, "c"));
-            w.Value = values.Of(workspaceId);
-            foreach (var (key, count) in delta.Answers)
-            {
-                (s.Value, q.Value, t.Value, d.Value, v.Value, c.Value) = (values.Of(key.SurveyId), key.QuestionId, values.Of(key.TouchpointId), values.Of(key.Day), key.Value, count);
-                await answers.ExecuteNonQueryAsync(ct);
-            }
+            await UpsertPostgresAsync(workspaceId, answers, totals, ct);
         }
-
-        await using (var totals = connection.CreateCommand())
+        else
         {
-            totals.Transaction = transaction;
-            totals.CommandText =
-                "INSERT INTO response_rollups (workspace_id, survey_id, touchpoint_id, day, started, completed) " +
-                "VALUES (@w, @s, @t, @d, @st, @co) " +
-                "ON CONFLICT (workspace_id, survey_id, touchpoint_id, day) " +
-                "DO UPDATE SET started = response_rollups.started + excluded.started, completed = response_rollups.completed + excluded.completed";
-            var (w, s, t, d, st, co) = (Add(totals, "w"), Add(totals, "s"), Add(totals, "t"), Add(totals, "d"), Add(totals, "st"), Add(totals, "co"));
-            w.Value = values.Of(workspaceId);
-            foreach (var (key, counts) in delta.Responses)
-            {
-                (s.Value, t.Value, d.Value, st.Value, co.Value) = (values.Of(key.SurveyId), values.Of(key.TouchpointId), values.Of(key.Day), counts.Started, counts.Completed);
-                await totals.ExecuteNonQueryAsync(ct);
-            }
+            await UpsertSqliteAsync(workspaceId, answers, totals, ct);
         }
     }
 
     private async Task InsertAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, CancellationToken ct)
     {
+        await db.Database.OpenConnectionAsync(ct);
+        if (db.IsPostgres)
+        {
+            await CopyPostgresAsync(workspaceId, responses, ct);
+        }
+        else
+        {
+            await InsertSqliteAsync(workspaceId, responses, ct);
+        }
+    }
+
+    private async Task CopyPostgresAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // COPY runs inside the connection's open transaction, so a later failure rolls these rows back too.
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY responses ({ResponseColumns}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var r in responses)
         {
-            db.Add(new SurveyResponse
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(workspaceId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(r.SurveyId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(r.SurveyVersion, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(r.TouchpointId, NpgsqlDbType.Uuid, ct);
+            await WriteNullableAsync(copy, r.CustomerId, ct);
+            await WriteNullableAsync(copy, r.InvitationId, ct);
+            await copy.WriteAsync(ChannelNames[(int)r.Channel], NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(r.Language, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(Utc(r.StartedAt), NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(Utc(r.CompletedAt), NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(AnswersJson.Serialize(r.Answers), NpgsqlDbType.Text, ct);
+            if (r.ExternalId is null)
             {
-                WorkspaceId = workspaceId,
-                Id = r.Id,
-                SurveyId = r.SurveyId,
-                SurveyVersion = r.SurveyVersion,
-                TouchpointId = r.TouchpointId,
-                CustomerId = r.CustomerId,
-                InvitationId = r.InvitationId,
-                Channel = r.Channel,
-                Language = r.Language,
-                StartedAt = r.StartedAt,
-                CompletedAt = r.CompletedAt,
-                AnswersJson = SurveyJson.Serialize(r.Answers),
-                ExternalId = r.ExternalId,
-            });
+                await copy.WriteNullAsync(ct);
+            }
+            else
+            {
+                await copy.WriteAsync(r.ExternalId, NpgsqlDbType.Text, ct);
+            }
         }
 
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        await copy.CompleteAsync(ct);
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, Guid? value, CancellationToken ct)
+    {
+        if (value is { } v)
+        {
+            await copy.WriteAsync(v, NpgsqlDbType.Uuid, ct);
+        }
+        else
+        {
+            await copy.WriteNullAsync(ct);
+        }
+    }
+
+    private async Task InsertSqliteAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, CancellationToken ct)
+    {
+        const int columns = 12; // besides workspace_id, which is one shared parameter
+        var values = new SqlValue(postgres: false);
+        var workspace = values.Of(workspaceId);
+        DbCommand? full = null;
+        try
+        {
+            for (var start = 0; start < responses.Count; start += SqliteRowsPerInsert)
+            {
+                var rows = Math.Min(SqliteRowsPerInsert, responses.Count - start);
+                // One prepared statement for every full chunk (Microsoft.Data.Sqlite keeps it prepared while the text is
+                // unchanged); the last, shorter chunk gets its own.
+                var command = rows == SqliteRowsPerInsert ? full ??= CreateSqliteInsert(rows, columns) : CreateSqliteInsert(rows, columns);
+                command.Parameters[0].Value = workspace;
+                var p = 1;
+                for (var i = start; i < start + rows; i++)
+                {
+                    var r = responses[i];
+                    var parameters = command.Parameters;
+                    parameters[p++].Value = values.Of(r.Id);
+                    parameters[p++].Value = values.Of(r.SurveyId);
+                    parameters[p++].Value = r.SurveyVersion;
+                    parameters[p++].Value = values.Of(r.TouchpointId);
+                    parameters[p++].Value = values.Of(r.CustomerId);
+                    parameters[p++].Value = values.Of(r.InvitationId);
+                    parameters[p++].Value = ChannelNames[(int)r.Channel];
+                    parameters[p++].Value = r.Language;
+                    parameters[p++].Value = values.Of(Utc(r.StartedAt));
+                    parameters[p++].Value = values.Of(Utc(r.CompletedAt));
+                    parameters[p++].Value = AnswersJson.Serialize(r.Answers);
+                    parameters[p++].Value = SqlValue.Of(r.ExternalId);
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+                if (!ReferenceEquals(command, full))
+                {
+                    await command.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+    }
+
+    private DbCommand CreateSqliteInsert(int rows, int columns)
+    {
+        var command = NewCommand();
+        var sql = new StringBuilder($"INSERT INTO responses ({ResponseColumns}) VALUES ");
+        AddParameter(command, "$w");
+        for (var row = 0; row < rows; row++)
+        {
+            sql.Append(row == 0 ? "($w" : ",($w");
+            for (var column = 0; column < columns; column++)
+            {
+                var name = "$p" + (row * columns + column).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                sql.Append(',').Append(name);
+                AddParameter(command, name);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    private async Task UpsertPostgresAsync(
+        Guid workspaceId,
+        List<KeyValuePair<RollupDelta.AnswerKey, long>> answers,
+        List<KeyValuePair<RollupDelta.ResponseKey, (long Started, long Completed)>> totals,
+        CancellationToken ct)
+    {
+        // One statement per table whatever the batch size: the rows travel as arrays and are unnested server-side.
+        if (answers.Count > 0)
+        {
+            await using var command = NewCommand();
+            command.CommandText =
+                "INSERT INTO answer_rollups (workspace_id, survey_id, question_id, touchpoint_id, day, value, count) " +
+                "SELECT @w, s, q, t, d, v, c FROM unnest(@s, @q, @t, @d, @v, @c) AS x(s, q, t, d, v, c) " +
+                "ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, day, value) " +
+                "DO UPDATE SET count = answer_rollups.count + excluded.count";
+            var parameters = command.Parameters;
+            parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
+            parameters.Add(new NpgsqlParameter<Guid[]>("s", [.. answers.Select(a => a.Key.SurveyId)]));
+            parameters.Add(new NpgsqlParameter<string[]>("q", [.. answers.Select(a => a.Key.QuestionId)]));
+            parameters.Add(new NpgsqlParameter<Guid[]>("t", [.. answers.Select(a => a.Key.TouchpointId)]));
+            parameters.Add(new NpgsqlParameter<DateOnly[]>("d", [.. answers.Select(a => a.Key.Day)]));
+            parameters.Add(new NpgsqlParameter<int[]>("v", [.. answers.Select(a => a.Key.Value)]));
+            parameters.Add(new NpgsqlParameter<long[]>("c", [.. answers.Select(a => a.Value)]));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        if (totals.Count > 0)
+        {
+            await using var command = NewCommand();
+            command.CommandText =
+                "INSERT INTO response_rollups (workspace_id, survey_id, touchpoint_id, day, started, completed) " +
+                "SELECT @w, s, t, d, st, co FROM unnest(@s, @t, @d, @st, @co) AS x(s, t, d, st, co) " +
+                "ON CONFLICT (workspace_id, survey_id, touchpoint_id, day) " +
+                "DO UPDATE SET started = response_rollups.started + excluded.started, completed = response_rollups.completed + excluded.completed";
+            var parameters = command.Parameters;
+            parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
+            parameters.Add(new NpgsqlParameter<Guid[]>("s", [.. totals.Select(a => a.Key.SurveyId)]));
+            parameters.Add(new NpgsqlParameter<Guid[]>("t", [.. totals.Select(a => a.Key.TouchpointId)]));
+            parameters.Add(new NpgsqlParameter<DateOnly[]>("d", [.. totals.Select(a => a.Key.Day)]));
+            parameters.Add(new NpgsqlParameter<long[]>("st", [.. totals.Select(a => a.Value.Started)]));
+            parameters.Add(new NpgsqlParameter<long[]>("co", [.. totals.Select(a => a.Value.Completed)]));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private async Task UpsertSqliteAsync(
+        Guid workspaceId,
+        List<KeyValuePair<RollupDelta.AnswerKey, long>> answers,
+        List<KeyValuePair<RollupDelta.ResponseKey, (long Started, long Completed)>> totals,
+        CancellationToken ct)
+    {
+        var values = new SqlValue(postgres: false);
+        var workspace = values.Of(workspaceId);
+        for (var start = 0; start < answers.Count; start += SqliteRollupsPerUpsert)
+        {
+            var chunk = answers.GetRange(start, Math.Min(SqliteRollupsPerUpsert, answers.Count - start));
+            await using var command = CreateSqliteUpsert(
+                "INSERT INTO answer_rollups (workspace_id, survey_id, question_id, touchpoint_id, day, value, count) VALUES ",
+                "ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, day, value) DO UPDATE SET count = answer_rollups.count + excluded.count",
+                workspace,
+                chunk.Select(a => new object[] { values.Of(a.Key.SurveyId), a.Key.QuestionId, values.Of(a.Key.TouchpointId), values.Of(a.Key.Day), a.Key.Value, a.Value }));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        for (var start = 0; start < totals.Count; start += SqliteRollupsPerUpsert)
+        {
+            var chunk = totals.GetRange(start, Math.Min(SqliteRollupsPerUpsert, totals.Count - start));
+            await using var command = CreateSqliteUpsert(
+                "INSERT INTO response_rollups (workspace_id, survey_id, touchpoint_id, day, started, completed) VALUES ",
+                "ON CONFLICT (workspace_id, survey_id, touchpoint_id, day) DO UPDATE SET " +
+                "started = response_rollups.started + excluded.started, completed = response_rollups.completed + excluded.completed",
+                workspace,
+                chunk.Select(t => new object[] { values.Of(t.Key.SurveyId), values.Of(t.Key.TouchpointId), values.Of(t.Key.Day), t.Value.Started, t.Value.Completed }));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private DbCommand CreateSqliteUpsert(string insert, string onConflict, object workspace, IEnumerable<object[]> rows)
+    {
+        var command = NewCommand();
+        var sql = new StringBuilder(insert);
+        AddParameter(command, "$w").Value = workspace;
+        var n = 0;
+        foreach (var row in rows)
+        {
+            sql.Append(n == 0 ? "($w" : ",($w");
+            foreach (var value in row)
+            {
+                var name = "$p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                n++;
+                sql.Append(',').Append(name);
+                AddParameter(command, name).Value = value;
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.Append(' ').Append(onConflict).ToString();
+        return command;
+    }
+
+    private DbCommand NewCommand()
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
     }
 
     private async Task InTransactionAsync(Func<Task> work, CancellationToken ct)
@@ -118,11 +326,44 @@ public sealed class ResponseWriter(LoopwiseDbContext db)
         await transaction.CommitAsync(ct);
     }
 
-    private static DbParameter Add(DbCommand command, string name)
+    private static DateTime Utc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
+
+    private static DbParameter AddParameter(DbCommand command, string name)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         command.Parameters.Add(parameter);
         return parameter;
+    }
+
+    private sealed class AnswerKeyOrder : IComparer<RollupDelta.AnswerKey>
+    {
+        public static readonly AnswerKeyOrder Instance = new();
+
+        public int Compare(RollupDelta.AnswerKey x, RollupDelta.AnswerKey y)
+        {
+            var c = x.SurveyId.CompareTo(y.SurveyId);
+            c = c != 0 ? c : string.CompareOrdinal(x.QuestionId, y.QuestionId);
+            c = c != 0 ? c : x.TouchpointId.CompareTo(y.TouchpointId);
+            c = c != 0 ? c : x.Day.CompareTo(y.Day);
+            return c != 0 ? c : x.Value.CompareTo(y.Value);
+        }
+    }
+
+    private sealed class ResponseKeyOrder : IComparer<RollupDelta.ResponseKey>
+    {
+        public static readonly ResponseKeyOrder Instance = new();
+
+        public int Compare(RollupDelta.ResponseKey x, RollupDelta.ResponseKey y)
+        {
+            var c = x.SurveyId.CompareTo(y.SurveyId);
+            c = c != 0 ? c : x.TouchpointId.CompareTo(y.TouchpointId);
+            return c != 0 ? c : x.Day.CompareTo(y.Day);
+        }
     }
 }

@@ -65,7 +65,7 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         builder.ToTable("responses");
         builder.HasKey(r => new { r.WorkspaceId, r.Id });
         builder.HasIndex(r => new { r.WorkspaceId, r.SurveyId, r.CompletedAt });
-        builder.HasIndex(r => new { r.WorkspaceId, r.SurveyId, r.ExternalId }).IsUnique();
+        builder.HasIndex(r => new { r.WorkspaceId, r.SurveyId, r.ExternalId }).IsUnique().HasFilter("external_id IS NOT NULL");
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Language).HasMaxLength(16);
         builder.Property(r => r.ExternalId).HasMaxLength(100);

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Loopwise.Load;
+
+// Loopwise ingestion load tool: starts a real server, creates a survey, and submits responses through HTTP with K
+// concurrent clients for a bounded time (or number of requests), then prints throughput and latency.
+//   dotnet run -c Release --project bench/Loopwise.Load -- --mode api --db "Host=127.0.0.1;Port=55433;Username=postgres"
+var options = LoadOptions.Parse(args);
+ILoadMode mode = options.Mode switch
+{
+    "api" => new ApiBatchMode(options.BatchSize, options.SpreadMinutes),
+    "form" => new FormMode(),
+    _ => throw new ArgumentException($"Unknown mode '{options.Mode}' (api, form)."),
+};
+
+await using var server = await BenchServer.StartAsync(options.Db, options.Keep);
+var target = await server.CreateTargetAsync(CancellationToken.None);
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+using var client = new HttpClient(handler) { BaseAddress = target.Server, Timeout = TimeSpan.FromMinutes(5) };
+await mode.PrepareAsync(client, target, CancellationToken.None);
+
+// Warm-up: JIT, connection pools, prepared statements.
+for (var i = 0; i < 2; i++)
+{
+    await mode.SendAsync(client, CancellationToken.None);
+}
+
+var (before, _) = await server.InspectAsync(Guid.Empty, CancellationToken.None);
+using var stop = new CancellationTokenSource(options.Duration);
+var latencies = new List<double>[options.Clients];
+long stored = 0;
+var requests = 0;
+var cpuBefore = Environment.CpuUsage.TotalTime;
+var clock = Stopwatch.StartNew();
+var workers = Enumerable.Range(0, options.Clients).Select(async k =>
+{
+    latencies[k] = [];
+    while (!stop.IsCancellationRequested && (options.Batches is not { } max || Interlocked.Increment(ref requests) <= max))
+    {
+        var started = Stopwatch.GetTimestamp();
+        Interlocked.Add(ref stored, await mode.SendAsync(client, CancellationToken.None));
+        latencies[k].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+}).ToArray();
+await Task.WhenAll(workers);
+clock.Stop();
+var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
+var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+var (after, version) = await server.InspectAsync(Guid.Empty, CancellationToken.None);
+var all = latencies.SelectMany(l => l).Order().ToArray();
+var seconds = clock.Elapsed.TotalSeconds;
+double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
+string F(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
+string F1(double v) => v.ToString("N1", CultureInfo.InvariantCulture);
+
+Console.WriteLine($"Loopwise load: mode {mode.Name}, {options.Clients} clients, batch {options.BatchSize}, completion times spread over {options.SpreadMinutes} min");
+Console.WriteLine($"Machine:   {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+Console.WriteLine($"Database:  {server.Database.Provider}: {version.Split(" on ")[0]}");
+Console.WriteLine($"Requests:  {all.Length} in {F1(seconds)} s = {F1(all.Length / seconds)} requests/s");
+Console.WriteLine($"Responses: {F(stored)} stored = {F(stored / seconds)} responses/s (rows counted in the database: {F(after - before)})");
+Console.WriteLine($"CPU:       this process (server + clients) used {F1(cpu)} CPU-s = {F(stored / cpu)} responses per CPU-second; load average {load}");
+Console.WriteLine($"Latency:   p50 {F1(Percentile(0.50))} ms, p95 {F1(Percentile(0.95))} ms, max {F1(all.LastOrDefault())} ms");
+return after - before == stored ? 0 : 1;
