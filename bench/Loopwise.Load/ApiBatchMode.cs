@@ -58,19 +58,3 @@ internal sealed class ApiBatchMode(int batchSize, int spreadMinutes) : ILoadMode
         return batchSize;
     }
 }
-
-/// <summary>
-/// Placeholder for the respondent form (<c>POST /s/{workspace}/{token}</c>, built by another part of the project):
-/// implement <see cref="PrepareAsync"/> to GET the form and keep its antiforgery token and cookie, and
-/// <see cref="SendAsync"/> to post one form-encoded response and expect the thank-you page (or its redirect).
-/// </summary>
-internal sealed class FormMode : ILoadMode
-{
-    public string Name => "form";
-
-    public Task PrepareAsync(HttpClient client, BenchTarget target, CancellationToken ct) =>
-        throw new NotSupportedException(
-            $"Mode 'form' needs the respondent page (/s/{target.WorkspaceSlug}/{target.LinkToken}), which is not in this build yet.");
-
-    public Task<int> SendAsync(HttpClient client, CancellationToken ct) => throw new NotSupportedException();
-}

@@ -16,7 +16,8 @@ ILoadMode mode = options.Mode switch
 
 await using var server = await BenchServer.StartAsync(options.Db, options.Keep);
 var target = await server.CreateTargetAsync(CancellationToken.None);
-using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+// Cookies kept (the form's antiforgery cookie), redirects not followed (a completed form answers 302 to /thanks).
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10), AllowAutoRedirect = false, UseCookies = true };
 using var client = new HttpClient(handler) { BaseAddress = target.Server, Timeout = TimeSpan.FromMinutes(5) };
 await mode.PrepareAsync(client, target, CancellationToken.None);
 
@@ -55,7 +56,9 @@ double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1
 string F(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
 string F1(double v) => v.ToString("N1", CultureInfo.InvariantCulture);
 
-Console.WriteLine($"Loopwise load: mode {mode.Name}, {options.Clients} clients, batch {options.BatchSize}, completion times spread over {options.SpreadMinutes} min");
+Console.WriteLine(mode.Name == "form"
+    ? $"Loopwise load: mode form (GET the survey page + POST the answers per submission), {options.Clients} clients"
+    : $"Loopwise load: mode {mode.Name}, {options.Clients} clients, batch {options.BatchSize}, completion times spread over {options.SpreadMinutes} min");
 Console.WriteLine($"Machine:   {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
 Console.WriteLine($"Database:  {server.Database.Provider}: {version.Split(" on ")[0]}");
 Console.WriteLine($"Requests:  {all.Length} in {F1(seconds)} s = {F1(all.Length / seconds)} requests/s");

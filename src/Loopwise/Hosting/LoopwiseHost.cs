@@ -22,9 +22,13 @@ public static class LoopwiseHost
         // The content root is the program's own folder (not the current directory), so `loopwise` finds its web assets
         // wherever it is started from; the data directory stays relative to the current directory. Tests set their own.
         var contentRootGiven = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase));
+        // The application is always this assembly (its Razor Pages and static web assets), also when another program,
+        // such as the load tool, hosts it.
+        var applicationGiven = args.Any(a => a.StartsWith("--applicationName", StringComparison.OrdinalIgnoreCase));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            ApplicationName = applicationGiven ? null : typeof(LoopwiseHost).Assembly.GetName().Name,
             ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory,
         });
         builder.Configuration.AddEnvironmentVariables("LOOPWISE_");
