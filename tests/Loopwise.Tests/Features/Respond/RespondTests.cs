@@ -165,7 +165,8 @@ public abstract class RespondTests(LoopwiseAppFixture fixture) : IntegrationTest
         var survey = await SurveyData.AddSurveyAsync(App, ws);
         using var respondent = new SurveyForm(App);
         var css = await respondent.Client.GetAsync("/dist/respondent.css");
-        var cssBytes = css.IsSuccessStatusCode ? (await css.Content.ReadAsByteArrayAsync()).Length : 0;
+        Assert.True(css.IsSuccessStatusCode, "the stylesheet is part of the page weight: build with the assets (not LoopwiseSkipAssets)");
+        var cssBytes = (await css.Content.ReadAsByteArrayAsync()).Length;
 
         var first = await respondent.GetAsync($"/s/{ws.Slug}/{survey.LinkToken}");
         var error = await respondent.SubmitAsync(first);
