@@ -30,5 +30,8 @@ internal static class DataServiceCollectionExtensions
         // Migrations are hand-written (no design-time package here), so there is no model snapshot for EF to compare
         // against; a test migrates empty SQLite and PostgreSQL databases and round-trips every entity instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+        // Saved workspaces, surveys and touchpoints invalidate the respondent pages' cache of public links.
+        options.AddInterceptors(Features.Respond.PublishedLinks.ChangeSignal.Instance);
     }
 }
