@@ -9,7 +9,8 @@ internal static class DataServiceCollectionExtensions
     {
         services.AddSingleton(database);
         services.AddScoped<WorkspaceScope>();
-        services.AddDbContext<LoopwiseDbContext>(options => Configure(options, database));
+        // Options built once (they depend only on the database setting), not per request scope.
+        services.AddDbContext<LoopwiseDbContext>(options => Configure(options, database), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         return services;
     }
 

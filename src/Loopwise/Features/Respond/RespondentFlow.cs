@@ -142,6 +142,11 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
     /// </summary>
     public async Task<SurveyResponse?> FindPartialAsync(SurveySession session, string? resumeToken, CancellationToken ct)
     {
+        if (string.IsNullOrEmpty(resumeToken) && session.Invitation is null)
+        {
+            return null; // a public link without a resume token starts afresh
+        }
+
         var partials = db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == session.Survey.Id && r.CompletedAt == null);
         if (!string.IsNullOrEmpty(resumeToken))
         {
