@@ -9,7 +9,8 @@ internal static class DataServiceCollectionExtensions
     {
         services.AddSingleton(database);
         services.AddScoped<WorkspaceScope>();
-        services.AddDbContext<LoopwiseDbContext>(options => Configure(options, database));
+        // Options built once (they depend only on the database setting), not per request scope.
+        services.AddDbContext<LoopwiseDbContext>(options => Configure(options, database), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         return services;
     }
 
@@ -30,5 +31,8 @@ internal static class DataServiceCollectionExtensions
         // Migrations are hand-written (no design-time package here), so there is no model snapshot for EF to compare
         // against; a test migrates empty SQLite and PostgreSQL databases and round-trips every entity instead.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+        // Saved workspaces, surveys and touchpoints invalidate the respondent pages' cache of public links.
+        options.AddInterceptors(Features.Respond.PublishedLinks.ChangeSignal.Instance);
     }
 }

@@ -69,6 +69,7 @@ public static class LoopwiseHost
         services.AddScoped<MetricsQuery>();
         services.AddScoped<DemoGenerator>();
         services.AddScoped<RespondentFlow>();
+        services.AddSingleton<PublishedLinks>();
         services.AddScoped<InvitationService>();
         services.AddResponses();
 

@@ -18,41 +18,65 @@ namespace Loopwise.Features.Respond;
 /// posted page as a partial response, and completes it in one transaction with the rollups and the invitation.
 /// Anonymous: the workspace comes from the URL, and this class sets the <see cref="WorkspaceScope"/> itself.
 /// </summary>
-public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, ResponseWriter writer, TimeProvider clock)
+public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, ResponseWriter writer, TimeProvider clock, SurveyDefinitions definitions, PublishedLinks links)
 {
     public async Task<Opened> OpenLinkAsync(string workspaceSlug, string linkToken, string? touchpointKey, string? customerExternalId, CancellationToken ct)
     {
-        if (await EnterAsync(workspaceSlug, ct) is not { } workspace)
+        var slug = workspaceSlug.ToLowerInvariant();
+        var key = string.IsNullOrWhiteSpace(touchpointKey) ? null : touchpointKey;
+        if (links.Find(slug, linkToken, key) is not { } link)
         {
-            return Unavailable.NotFound;
-        }
-
-        var survey = await db.Set<SurveyEntity>().AsNoTracking().FirstOrDefaultAsync(s => s.LinkToken == linkToken, ct);
-        if (survey is null)
-        {
-            return Unavailable.NotFound;
-        }
-
-        if (StatusProblem(survey) is { } problem)
-        {
-            return problem;
-        }
-
-        Touchpoint? touchpoint = null;
-        if (!string.IsNullOrWhiteSpace(touchpointKey))
-        {
-            touchpoint = await db.Set<Touchpoint>().AsNoTracking().FirstOrDefaultAsync(t => t.Key == touchpointKey, ct);
-            if (touchpoint is null)
+            var generation = PublishedLinks.Generation;
+            var loaded = await LoadLinkAsync(slug, linkToken, key, ct);
+            if (loaded.Link is not { } found)
             {
-                return Unavailable.NotFound;
+                return loaded.Problem;
             }
+
+            links.Store(slug, linkToken, key, generation, found);
+            link = found;
         }
+
+        scope.Set(link.Workspace.Id);
 
         // The widget may pass the site's own customer id; it is linked only when that customer is already known.
         var customer = string.IsNullOrWhiteSpace(customerExternalId)
             ? null
             : await db.Set<Customer>().AsNoTracking().FirstOrDefaultAsync(c => c.ExternalId == customerExternalId, ct);
-        return Session(workspace, survey, touchpoint, null, customer);
+        return new SurveySession(link.Workspace, link.Survey, link.Definition, link.Pages, link.Touchpoint, null, customer);
+    }
+
+    /// <summary>The workspace, published survey and touchpoint behind a public link, or why it cannot be answered.</summary>
+    private async Task<(PublishedLinks.Entry? Link, Unavailable Problem)> LoadLinkAsync(string slug, string linkToken, string? touchpointKey, CancellationToken ct)
+    {
+        if (await EnterAsync(slug, ct) is not { } workspace)
+        {
+            return (null, Unavailable.NotFound);
+        }
+
+        var survey = await db.Set<SurveyEntity>().AsNoTracking().FirstOrDefaultAsync(s => s.LinkToken == linkToken, ct);
+        if (survey is null)
+        {
+            return (null, Unavailable.NotFound);
+        }
+
+        if (StatusProblem(survey) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        Touchpoint? touchpoint = null;
+        if (touchpointKey is not null)
+        {
+            touchpoint = await db.Set<Touchpoint>().AsNoTracking().FirstOrDefaultAsync(t => t.Key == touchpointKey, ct);
+            if (touchpoint is null)
+            {
+                return (null, Unavailable.NotFound);
+            }
+        }
+
+        var definition = definitions.Of(survey);
+        return (new PublishedLinks.Entry(workspace, survey, definition, SurveyPaging.Pages(definition), touchpoint), default);
     }
 
     public async Task<Opened> OpenInvitationAsync(string workspaceSlug, string token, CancellationToken ct)
@@ -109,7 +133,7 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
         }
 
         var survey = await db.Set<SurveyEntity>().AsNoTracking().FirstOrDefaultAsync(s => s.LinkToken == linkToken, ct);
-        return survey is null ? null : (workspace, SurveyJson.Deserialize(survey.DefinitionJson));
+        return survey is null ? null : (workspace, definitions.Of(survey));
     }
 
     /// <summary>
@@ -118,6 +142,11 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
     /// </summary>
     public async Task<SurveyResponse?> FindPartialAsync(SurveySession session, string? resumeToken, CancellationToken ct)
     {
+        if (string.IsNullOrEmpty(resumeToken) && session.Invitation is null)
+        {
+            return null; // a public link without a resume token starts afresh
+        }
+
         var partials = db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == session.Survey.Id && r.CompletedAt == null);
         if (!string.IsNullOrEmpty(resumeToken))
         {
@@ -214,6 +243,7 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
         var delta = new RollupDelta();
         delta.AddStarted(session.Survey.Id, session.TouchpointId, now);
 
+        using var turn = await SqliteWriteGate.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(response);
         await db.SaveChangesAsync(ct);
@@ -226,24 +256,25 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
     private async Task<PageOutcome> CompleteAsync(SurveySession session, SurveyResponse? existing, AnswerSet answers, PageSubmission submission, CancellationToken ct)
     {
         var now = Now();
-        var json = SurveyJson.Serialize(answers);
+        using var turn = await SqliteWriteGate.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // Conditional writes first: of two simultaneous final posts, the second waits for the first and then
         // matches no row, so it can never complete a second response (or answer an invitation twice).
         Guid id;
-        DateTime startedAt;
         if (existing is null)
         {
-            var response = NewResponse(session, submission, json, now);
-            response.CompletedAt = now;
-            db.Add(response);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            (id, startedAt) = (response.Id, now);
+            // Completed in its first post (a one-page survey): one insert of the completed response and its rollups,
+            // through the ingestion writer (no change tracking), in this transaction.
+            id = Guid.CreateVersion7();
+            var response = new ResponseToStore(
+                id, session.Survey.Id, session.Survey.Version, session.TouchpointId, session.Customer?.Id, session.Invitation?.Id,
+                submission.Channel, submission.Language, now, now, answers, null);
+            await writer.WriteCompletedAsync(session.Workspace.Id, [response], new Dictionary<Guid, SurveyDefinition> { [session.Survey.Id] = session.Definition }, ct);
         }
         else
         {
+            var json = SurveyJson.Serialize(answers);
             var completed = await db.Set<SurveyResponse>()
                 .Where(r => r.Id == existing.Id && r.CompletedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.CompletedAt, now).SetProperty(r => r.AnswersJson, json).SetProperty(r => r.ResumeToken, (string?)null), ct);
@@ -253,7 +284,12 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
                 return new PageOutcome.AlreadyCompleted();
             }
 
-            (id, startedAt) = (existing.Id, existing.StartedAt);
+            id = existing.Id;
+            var delta = new RollupDelta();
+            delta.AddCompleted(session.Definition, new ResponseToStore(
+                id, session.Survey.Id, session.Survey.Version, session.TouchpointId, session.Customer?.Id, session.Invitation?.Id,
+                submission.Channel, submission.Language, existing.StartedAt, now, answers, null), startAlreadyCounted: true);
+            await writer.ApplyAsync(session.Workspace.Id, delta, ct);
         }
 
         if (session.Invitation is { } invitation)
@@ -268,11 +304,6 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
             }
         }
 
-        var delta = new RollupDelta();
-        delta.AddCompleted(session.Definition, new ResponseToStore(
-            id, session.Survey.Id, session.Survey.Version, session.TouchpointId, session.Customer?.Id, session.Invitation?.Id,
-            submission.Channel, submission.Language, startedAt, now, answers, null), startAlreadyCounted: existing is not null);
-        await writer.ApplyAsync(session.Workspace.Id, delta, ct);
         await transaction.CommitAsync(ct);
         return new PageOutcome.Completed(id);
     }
@@ -328,9 +359,9 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
         _ => Unavailable.NotOpen,
     };
 
-    private static SurveySession Session(Workspace workspace, SurveyEntity survey, Touchpoint? touchpoint, Invitation? invitation, Customer? customer)
+    private SurveySession Session(Workspace workspace, SurveyEntity survey, Touchpoint? touchpoint, Invitation? invitation, Customer? customer)
     {
-        var definition = SurveyJson.Deserialize(survey.DefinitionJson);
+        var definition = definitions.Of(survey);
         return new SurveySession(workspace, survey, definition, SurveyPaging.Pages(definition), touchpoint, invitation, customer);
     }
 

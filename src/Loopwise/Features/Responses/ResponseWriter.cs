@@ -22,6 +22,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db)
     // the square of a statement's parameter count: a few rows per statement beats hundreds.
     private const int SqliteRowsPerInsert = 8;
     private const int SqliteRollupsPerUpsert = 16;
+    private const int PostgresInsertMaxRows = 4;
 
     private const string ResponseColumns =
         "workspace_id, id, survey_id, survey_version, touchpoint_id, customer_id, invitation_id, channel, language, " +
@@ -78,7 +79,11 @@ public sealed class ResponseWriter(LoopwiseDbContext db)
     private async Task InsertAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        if (db.IsPostgres)
+        if (db.IsPostgres && responses.Count <= PostgresInsertMaxRows)
+        {
+            await InsertPostgresAsync(workspaceId, responses, ct);
+        }
+        else if (db.IsPostgres)
         {
             await CopyPostgresAsync(workspaceId, responses, ct);
         }
@@ -119,6 +124,42 @@ public sealed class ResponseWriter(LoopwiseDbContext db)
         }
 
         await copy.CompleteAsync(ct);
+    }
+
+    // A COPY costs extra round trips (start, data, end): a respondent's single response is one plain INSERT instead.
+    private async Task InsertPostgresAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, CancellationToken ct)
+    {
+        await using var command = NewCommand();
+        var sql = new StringBuilder($"INSERT INTO responses ({ResponseColumns}) VALUES ");
+        var parameters = command.Parameters;
+        parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
+        for (var i = 0; i < responses.Count; i++)
+        {
+            var r = responses[i];
+            var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? "(@w" : ",(@w");
+            foreach (var column in new[] { "i", "s", "v", "t", "cu", "in", "ch", "l", "st", "co", "a", "e" })
+            {
+                sql.Append(",@").Append(column).Append(n);
+            }
+
+            sql.Append(')');
+            parameters.Add(new NpgsqlParameter<Guid>("i" + n, r.Id));
+            parameters.Add(new NpgsqlParameter<Guid>("s" + n, r.SurveyId));
+            parameters.Add(new NpgsqlParameter<int>("v" + n, r.SurveyVersion));
+            parameters.Add(new NpgsqlParameter<Guid>("t" + n, r.TouchpointId));
+            parameters.Add(new NpgsqlParameter("cu" + n, NpgsqlDbType.Uuid) { Value = r.CustomerId is { } c ? c : DBNull.Value });
+            parameters.Add(new NpgsqlParameter("in" + n, NpgsqlDbType.Uuid) { Value = r.InvitationId is { } inv ? inv : DBNull.Value });
+            parameters.Add(new NpgsqlParameter<string>("ch" + n, ChannelNames[(int)r.Channel]));
+            parameters.Add(new NpgsqlParameter<string>("l" + n, r.Language));
+            parameters.Add(new NpgsqlParameter<DateTime>("st" + n, Utc(r.StartedAt)) { NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            parameters.Add(new NpgsqlParameter<DateTime>("co" + n, Utc(r.CompletedAt)) { NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            parameters.Add(new NpgsqlParameter<string>("a" + n, AnswersJson.Serialize(r.Answers)));
+            parameters.Add(new NpgsqlParameter("e" + n, NpgsqlDbType.Text) { Value = (object?)r.ExternalId ?? DBNull.Value });
+        }
+
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, Guid? value, CancellationToken ct)

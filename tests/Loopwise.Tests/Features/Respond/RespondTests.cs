@@ -159,6 +159,27 @@ public abstract class RespondTests(LoopwiseAppFixture fixture) : IntegrationTest
     }
 
     [Fact]
+    public async Task A_survey_closed_after_its_page_was_served_refuses_the_answers_at_once()
+    {
+        // The public link is cached between requests (PublishedLinks); closing the survey must still apply to the very next request.
+        var ws = await App.CreateWorkspaceAsync();
+        var survey = await SurveyData.AddSurveyAsync(App, ws);
+        using var respondent = new SurveyForm(App);
+        var first = await respondent.GetAsync($"/s/{ws.Slug}/{survey.LinkToken}");
+
+        using var closed = await ws.Api.PostAsync($"/api/v1/surveys/{survey.Id}/close", null);
+        var refused = await respondent.SubmitAsync(first, ("a.nps", "10"));
+        var again = await respondent.GetAsync($"/s/{ws.Slug}/{survey.LinkToken}");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode());
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, refused.StatusCode());
+        Assert.Contains("This survey is closed", refused.Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode());
+        Assert.Empty(await ResponsesAsync(ws, survey.Id));
+    }
+
+    [Fact]
     public async Task Every_respondent_page_with_its_stylesheet_weighs_under_50_KB()
     {
         var ws = await App.CreateWorkspaceAsync();
