@@ -15,7 +15,10 @@ public sealed class LoopwiseDbContext(DbContextOptions<LoopwiseDbContext> option
 
     public WorkspaceScope Scope => scope;
 
-    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+    private bool? _isPostgres;
+
+    /// <summary>True on PostgreSQL (raw-SQL paths differ by provider); read once per context.</summary>
+    public bool IsPostgres => _isPostgres ??= Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
