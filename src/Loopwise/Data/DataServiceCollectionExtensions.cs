@@ -9,6 +9,7 @@ internal static class DataServiceCollectionExtensions
     {
         services.AddSingleton(database);
         services.AddScoped<WorkspaceScope>();
+        services.AddSingleton<SqliteWriteGate>();
         // Options built once (they depend only on the database setting), not per request scope.
         services.AddDbContext<LoopwiseDbContext>(options => Configure(options, database), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         return services;

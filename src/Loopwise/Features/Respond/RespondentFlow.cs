@@ -18,7 +18,7 @@ namespace Loopwise.Features.Respond;
 /// posted page as a partial response, and completes it in one transaction with the rollups and the invitation.
 /// Anonymous: the workspace comes from the URL, and this class sets the <see cref="WorkspaceScope"/> itself.
 /// </summary>
-public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, ResponseWriter writer, TimeProvider clock, SurveyDefinitions definitions, PublishedLinks links)
+public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, ResponseWriter writer, TimeProvider clock, SurveyDefinitions definitions, PublishedLinks links, SqliteWriteGate writeGate)
 {
     public async Task<Opened> OpenLinkAsync(string workspaceSlug, string linkToken, string? touchpointKey, string? customerExternalId, CancellationToken ct)
     {
@@ -243,7 +243,7 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
         var delta = new RollupDelta();
         delta.AddStarted(session.Survey.Id, session.TouchpointId, now);
 
-        using var turn = await SqliteWriteGate.EnterAsync(db, ct);
+        using var turn = await writeGate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(response);
         await db.SaveChangesAsync(ct);
@@ -256,7 +256,7 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
     private async Task<PageOutcome> CompleteAsync(SurveySession session, SurveyResponse? existing, AnswerSet answers, PageSubmission submission, CancellationToken ct)
     {
         var now = Now();
-        using var turn = await SqliteWriteGate.EnterAsync(db, ct);
+        using var turn = await writeGate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // Conditional writes first: of two simultaneous final posts, the second waits for the first and then
