@@ -47,6 +47,7 @@ public static class LoopwiseHost
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LoopwiseMetrics>();
         services.AddLoopwiseData(DatabaseOptions.Parse(builder.Configuration["Db"]));
         services.AddHostedService<DatabaseMigrator>();
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Loopwise.Core.Surveys;
 using Loopwise.Data;
+using Loopwise.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -16,7 +17,7 @@ namespace Loopwise.Features.Responses;
 /// upserts, SQLite gets prepared multi-row INSERTs. Values are written in exactly the formats EF reads back
 /// (<see cref="SqlValue"/>); a test round-trips them through EF on both providers.
 /// </summary>
-public sealed class ResponseWriter(LoopwiseDbContext db)
+public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics)
 {
     // Microsoft.Data.Sqlite binds each parameter by name (a linear search in the statement), so binding cost grows with
     // the square of a statement's parameter count: a few rows per statement beats hundreds.
@@ -52,6 +53,13 @@ public sealed class ResponseWriter(LoopwiseDbContext db)
             await InsertAsync(workspaceId, responses, ct);
             await ApplyAsync(workspaceId, delta, ct);
         }, ct);
+
+        // Counted once the caller's transaction (if any) was not rolled back here; a later rollback by the caller can
+        // over-count by one batch, which a rate metric tolerates.
+        foreach (var channel in responses.GroupBy(r => r.Channel))
+        {
+            metrics.ResponsesStored(channel.LongCount(), ChannelNames[(int)channel.Key]);
+        }
     }
 
     /// <summary>Adds rollup deltas for facts stored by the caller in the current transaction.</summary>
