@@ -2,7 +2,6 @@ using Loopwise.Core.Surveys;
 using Loopwise.Features.Responses;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Loopwise.Features.Respond;
@@ -15,17 +14,8 @@ namespace Loopwise.Features.Respond;
 /// can post without it; there the resume token is the only credential, as for any anonymous survey.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public abstract class RespondentPageModel(IServiceScopeFactory scopes, IAntiforgery antiforgery) : PageModel
+public abstract class RespondentPageModel(IServiceScopeFactory scopes, IAntiforgery antiforgery) : RespondentContextModel
 {
-    [BindProperty(SupportsGet = true, Name = "lang")]
-    public string? Lang { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "embed")]
-    public string? Embed { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "src")]
-    public string? Src { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "cid")]
     public string? Cid { get; set; }
 
@@ -55,8 +45,6 @@ public abstract class RespondentPageModel(IServiceScopeFactory scopes, IAntiforg
 
     /// <summary>Set when the page shows a message (not found, closed, expired, already answered) instead of the form.</summary>
     public (string Title, string Text)? Message { get; private set; }
-
-    public bool IsEmbed => Embed is "1" or "true";
 
     public string ActionUrl => Request.Path + ContextQuery(null);
 

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Loopwise.Features.Respond;
 
 /// <summary>The thank-you page after a completed response; in kiosk mode it returns to a fresh form after a few seconds.</summary>
 [AllowAnonymous]
-public sealed class ThanksModel(IServiceScopeFactory scopes) : PageModel
+public sealed class ThanksModel(IServiceScopeFactory scopes) : RespondentContextModel
 {
     public const int KioskRestartSeconds = 8;
 
@@ -17,15 +16,6 @@ public sealed class ThanksModel(IServiceScopeFactory scopes) : PageModel
     [BindProperty(SupportsGet = true, Name = "linkToken")]
     public string LinkToken { get; set; } = string.Empty;
 
-    [BindProperty(SupportsGet = true, Name = "lang")]
-    public string? Lang { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "embed")]
-    public string? Embed { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "src")]
-    public string? Src { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "tp")]
     public string? Tp { get; set; }
 
@@ -34,8 +24,6 @@ public sealed class ThanksModel(IServiceScopeFactory scopes) : PageModel
     public string Heading { get; private set; } = string.Empty;
 
     public string Text { get; private set; } = string.Empty;
-
-    public bool IsEmbed => Embed is "1" or "true";
 
     /// <summary>Kiosk mode: the fresh form to return to.</summary>
     public string? RestartUrl { get; private set; }
