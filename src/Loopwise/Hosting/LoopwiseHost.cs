@@ -90,6 +90,7 @@ public static class LoopwiseHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
         app.MapRazorPages();
+        app.MapRespondent();
         app.MapApiKeysApi();
         app.MapTouchpointsApi();
         app.MapSurveysApi();

@@ -257,6 +257,15 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
     {
         var now = Now();
         using var turn = await writeGate.EnterAsync(ct);
+        if (existing is null && session.Invitation is null)
+        {
+            // A public link completed in its first post (a one-page survey): one insert of the response with its
+            // rollups through the ingestion writer, atomic by itself (there is no other row to update).
+            var single = NewCompleted(session, submission, answers, now, now);
+            await writer.WriteCompletedAsync(session.Workspace.Id, [single], new Dictionary<Guid, SurveyDefinition> { [session.Survey.Id] = session.Definition }, ct);
+            return new PageOutcome.Completed(single.Id);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // Conditional writes first: of two simultaneous final posts, the second waits for the first and then
@@ -264,12 +273,9 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
         Guid id;
         if (existing is null)
         {
-            // Completed in its first post (a one-page survey): one insert of the completed response and its rollups,
-            // through the ingestion writer (no change tracking), in this transaction.
-            id = Guid.CreateVersion7();
-            var response = new ResponseToStore(
-                id, session.Survey.Id, session.Survey.Version, session.TouchpointId, session.Customer?.Id, session.Invitation?.Id,
-                submission.Channel, submission.Language, now, now, answers, null);
+            // An invitation completed in its first post: the response and its rollups, then the invitation, in this transaction.
+            var response = NewCompleted(session, submission, answers, now, now);
+            id = response.Id;
             await writer.WriteCompletedAsync(session.Workspace.Id, [response], new Dictionary<Guid, SurveyDefinition> { [session.Survey.Id] = session.Definition }, ct);
         }
         else
@@ -286,9 +292,7 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
 
             id = existing.Id;
             var delta = new RollupDelta();
-            delta.AddCompleted(session.Definition, new ResponseToStore(
-                id, session.Survey.Id, session.Survey.Version, session.TouchpointId, session.Customer?.Id, session.Invitation?.Id,
-                submission.Channel, submission.Language, existing.StartedAt, now, answers, null), startAlreadyCounted: true);
+            delta.AddCompleted(session.Definition, NewCompleted(session, submission, answers, existing.StartedAt, now) with { Id = id }, startAlreadyCounted: true);
             await writer.ApplyAsync(session.Workspace.Id, delta, ct);
         }
 
@@ -307,6 +311,10 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
         await transaction.CommitAsync(ct);
         return new PageOutcome.Completed(id);
     }
+
+    private static ResponseToStore NewCompleted(SurveySession session, PageSubmission submission, AnswerSet answers, DateTime startedAt, DateTime completedAt) => new(
+        Guid.CreateVersion7(), session.Survey.Id, session.Survey.Version, session.TouchpointId, session.Customer?.Id, session.Invitation?.Id,
+        submission.Channel, submission.Language, startedAt, completedAt, answers, null);
 
     private static SurveyResponse NewResponse(SurveySession session, PageSubmission submission, string answersJson, DateTime now) => new()
     {
