@@ -20,7 +20,7 @@ internal static class DataServiceCollectionExtensions
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(database.ConnectionString);
+                options.UseNpgsql(Tuned(database.ConnectionString));
                 break;
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas());
@@ -35,5 +35,27 @@ internal static class DataServiceCollectionExtensions
 
         // Saved workspaces, surveys and touchpoints invalidate the respondent pages' cache of public links.
         options.AddInterceptors(Features.Respond.PublishedLinks.ChangeSignal.Instance);
+    }
+
+    /// <summary>
+    /// PostgreSQL defaults for a server that runs the same few statements all day: automatic preparation of the most
+    /// used ones (parsed and planned once per connection), and no session reset when a connection returns to the pool
+    /// (Loopwise never changes session state: no SET, no temporary tables, no LISTEN). A setting given in the
+    /// connection string wins.
+    /// </summary>
+    internal static string Tuned(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 }

@@ -48,11 +48,22 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             delta.AddCompleted(definitions[response.SurveyId], response);
         }
 
-        await InTransactionAsync(async () =>
+        if (db.IsPostgres && responses.Count <= PostgresInsertMaxRows)
         {
-            await InsertAsync(workspaceId, responses, ct);
-            await ApplyAsync(workspaceId, delta, ct);
-        }, ct);
+            // A few responses (a respondent's form, a small API call): the insert and the rollups in one round trip.
+            // Without a caller's transaction the batch is atomic by itself (one implicit transaction up to its Sync),
+            // and the rollup rows stay locked only while the server runs it, not for a client round trip.
+            await db.Database.OpenConnectionAsync(ct);
+            await ExecutePostgresAsync([InsertPostgres(workspaceId, responses), .. UpsertPostgres(workspaceId, delta, RollupSlots.Random())], ct);
+        }
+        else
+        {
+            await InTransactionAsync(async () =>
+            {
+                await InsertAsync(workspaceId, responses, ct);
+                await ApplyAsync(workspaceId, delta, ct);
+            }, ct);
+        }
 
         // Counted once the caller's transaction (if any) was not rolled back here; a later rollback by the caller can
         // over-count by one batch, which a rate metric tolerates.
@@ -71,27 +82,22 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         }
 
         await db.Database.OpenConnectionAsync(ct);
-        // Sorted keys: concurrent writers lock rollup rows in one order, so they queue instead of deadlocking.
-        var answers = delta.Answers.OrderBy(a => a.Key, AnswerKeyOrder.Instance).ToList();
-        var totals = delta.Responses.OrderBy(r => r.Key, ResponseKeyOrder.Instance).ToList();
         if (db.IsPostgres)
         {
-            await UpsertPostgresAsync(workspaceId, answers, totals, ct);
+            // A respondent's page or a few responses spread over the slots; bulk writes keep to slot 0 (fewer rows).
+            var responses = delta.Responses.Sum(r => r.Value.Started + r.Value.Completed);
+            await ExecutePostgresAsync(UpsertPostgres(workspaceId, delta, responses <= PostgresInsertMaxRows ? RollupSlots.Random() : 0), ct);
         }
         else
         {
-            await UpsertSqliteAsync(workspaceId, answers, totals, ct);
+            await UpsertSqliteAsync(workspaceId, Sorted(delta.Answers, AnswerKeyOrder.Instance), Sorted(delta.Responses, ResponseKeyOrder.Instance), ct);
         }
     }
 
     private async Task InsertAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        if (db.IsPostgres && responses.Count <= PostgresInsertMaxRows)
-        {
-            await InsertPostgresAsync(workspaceId, responses, ct);
-        }
-        else if (db.IsPostgres)
+        if (db.IsPostgres)
         {
             await CopyPostgresAsync(workspaceId, responses, ct);
         }
@@ -135,9 +141,9 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
     }
 
     // A COPY costs extra round trips (start, data, end): a respondent's single response is one plain INSERT instead.
-    private async Task InsertPostgresAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, CancellationToken ct)
+    private static NpgsqlBatchCommand InsertPostgres(Guid workspaceId, IReadOnlyList<ResponseToStore> responses)
     {
-        await using var command = NewCommand();
+        var command = new NpgsqlBatchCommand();
         var sql = new StringBuilder($"INSERT INTO responses ({ResponseColumns}) VALUES ");
         var parameters = command.Parameters;
         parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
@@ -167,7 +173,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         }
 
         command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync(ct);
+        return command;
     }
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, Guid? value, CancellationToken ct)
@@ -254,48 +260,50 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         return command;
     }
 
-    private async Task UpsertPostgresAsync(
-        Guid workspaceId,
-        List<KeyValuePair<RollupDelta.AnswerKey, long>> answers,
-        List<KeyValuePair<RollupDelta.ResponseKey, (long Started, long Completed)>> totals,
-        CancellationToken ct)
+    private static IEnumerable<NpgsqlBatchCommand> UpsertPostgres(Guid workspaceId, RollupDelta delta, int slot)
     {
+        // Sorted keys: concurrent writers lock rollup rows in one order, so they queue instead of deadlocking.
+        var answers = Sorted(delta.Answers, AnswerKeyOrder.Instance);
+        var totals = Sorted(delta.Responses, ResponseKeyOrder.Instance);
+
         // One statement per table whatever the batch size: the rows travel as arrays and are unnested server-side.
         if (answers.Count > 0)
         {
-            await using var command = NewCommand();
+            var command = new NpgsqlBatchCommand();
             command.CommandText =
-                "INSERT INTO answer_rollups (workspace_id, survey_id, question_id, touchpoint_id, day, value, count) " +
-                "SELECT @w, s, q, t, d, v, c FROM unnest(@s, @q, @t, @d, @v, @c) AS x(s, q, t, d, v, c) " +
-                "ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, day, value) " +
+                "INSERT INTO answer_rollups (workspace_id, survey_id, question_id, touchpoint_id, day, value, slot, count) " +
+                "SELECT @w, s, q, t, d, v, @slot, c FROM unnest(@s, @q, @t, @d, @v, @c) AS x(s, q, t, d, v, c) " +
+                "ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, day, value, slot) " +
                 "DO UPDATE SET count = answer_rollups.count + excluded.count";
             var parameters = command.Parameters;
             parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
+            parameters.Add(new NpgsqlParameter<int>("slot", slot));
             parameters.Add(new NpgsqlParameter<Guid[]>("s", [.. answers.Select(a => a.Key.SurveyId)]));
             parameters.Add(new NpgsqlParameter<string[]>("q", [.. answers.Select(a => a.Key.QuestionId)]));
             parameters.Add(new NpgsqlParameter<Guid[]>("t", [.. answers.Select(a => a.Key.TouchpointId)]));
             parameters.Add(new NpgsqlParameter<DateOnly[]>("d", [.. answers.Select(a => a.Key.Day)]));
             parameters.Add(new NpgsqlParameter<int[]>("v", [.. answers.Select(a => a.Key.Value)]));
             parameters.Add(new NpgsqlParameter<long[]>("c", [.. answers.Select(a => a.Value)]));
-            await command.ExecuteNonQueryAsync(ct);
+            yield return command;
         }
 
         if (totals.Count > 0)
         {
-            await using var command = NewCommand();
+            var command = new NpgsqlBatchCommand();
             command.CommandText =
-                "INSERT INTO response_rollups (workspace_id, survey_id, touchpoint_id, day, started, completed) " +
-                "SELECT @w, s, t, d, st, co FROM unnest(@s, @t, @d, @st, @co) AS x(s, t, d, st, co) " +
-                "ON CONFLICT (workspace_id, survey_id, touchpoint_id, day) " +
+                "INSERT INTO response_rollups (workspace_id, survey_id, touchpoint_id, day, slot, started, completed) " +
+                "SELECT @w, s, t, d, @slot, st, co FROM unnest(@s, @t, @d, @st, @co) AS x(s, t, d, st, co) " +
+                "ON CONFLICT (workspace_id, survey_id, touchpoint_id, day, slot) " +
                 "DO UPDATE SET started = response_rollups.started + excluded.started, completed = response_rollups.completed + excluded.completed";
             var parameters = command.Parameters;
             parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
+            parameters.Add(new NpgsqlParameter<int>("slot", slot));
             parameters.Add(new NpgsqlParameter<Guid[]>("s", [.. totals.Select(a => a.Key.SurveyId)]));
             parameters.Add(new NpgsqlParameter<Guid[]>("t", [.. totals.Select(a => a.Key.TouchpointId)]));
             parameters.Add(new NpgsqlParameter<DateOnly[]>("d", [.. totals.Select(a => a.Key.Day)]));
             parameters.Add(new NpgsqlParameter<long[]>("st", [.. totals.Select(a => a.Value.Started)]));
             parameters.Add(new NpgsqlParameter<long[]>("co", [.. totals.Select(a => a.Value.Completed)]));
-            await command.ExecuteNonQueryAsync(ct);
+            yield return command;
         }
     }
 
@@ -312,7 +320,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             var chunk = answers.GetRange(start, Math.Min(SqliteRollupsPerUpsert, answers.Count - start));
             await using var command = CreateSqliteUpsert(
                 "INSERT INTO answer_rollups (workspace_id, survey_id, question_id, touchpoint_id, day, value, count) VALUES ",
-                "ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, day, value) DO UPDATE SET count = answer_rollups.count + excluded.count",
+                "ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, day, value, slot) DO UPDATE SET count = answer_rollups.count + excluded.count",
                 workspace,
                 chunk.Select(a => new object[] { values.Of(a.Key.SurveyId), a.Key.QuestionId, values.Of(a.Key.TouchpointId), values.Of(a.Key.Day), a.Key.Value, a.Value }));
             await command.ExecuteNonQueryAsync(ct);
@@ -323,7 +331,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             var chunk = totals.GetRange(start, Math.Min(SqliteRollupsPerUpsert, totals.Count - start));
             await using var command = CreateSqliteUpsert(
                 "INSERT INTO response_rollups (workspace_id, survey_id, touchpoint_id, day, started, completed) VALUES ",
-                "ON CONFLICT (workspace_id, survey_id, touchpoint_id, day) DO UPDATE SET " +
+                "ON CONFLICT (workspace_id, survey_id, touchpoint_id, day, slot) DO UPDATE SET " +
                 "started = response_rollups.started + excluded.started, completed = response_rollups.completed + excluded.completed",
                 workspace,
                 chunk.Select(t => new object[] { values.Of(t.Key.SurveyId), values.Of(t.Key.TouchpointId), values.Of(t.Key.Day), t.Value.Started, t.Value.Completed }));
@@ -353,6 +361,27 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
 
         command.CommandText = sql.Append(' ').Append(onConflict).ToString();
         return command;
+    }
+
+    private static List<KeyValuePair<TKey, TValue>> Sorted<TKey, TValue>(IEnumerable<KeyValuePair<TKey, TValue>> rows, IComparer<TKey> order) =>
+        rows.OrderBy(r => r.Key, order).ToList();
+
+    /// <summary>Runs the commands in one round trip, in the current transaction.</summary>
+    private async Task ExecutePostgresAsync(IEnumerable<NpgsqlBatchCommand> commands, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
+        {
+            Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+        };
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(ct);
+        }
     }
 
     private DbCommand NewCommand()

@@ -23,6 +23,9 @@ public sealed class AnswerRollup : ITenantOwned
 
     public int Value { get; init; }
 
+    /// <inheritdoc cref="RollupSlots"/>
+    public int Slot { get; init; }
+
     public long Count { get; set; }
 }
 
@@ -37,9 +40,25 @@ public sealed class ResponseRollup : ITenantOwned
 
     public DateOnly Day { get; init; }
 
+    /// <inheritdoc cref="RollupSlots"/>
+    public int Slot { get; init; }
+
     public long Started { get; set; }
 
     public long Completed { get; set; }
+}
+
+/// <summary>
+/// Several rows may hold one rollup key, told apart by a slot: small concurrent writes on PostgreSQL each add to a
+/// random slot, so they do not queue on one row's lock (migration 20261123040000_RollupSlots). A rollup's value is
+/// the sum over its slots; every reader groups without the slot.
+/// </summary>
+public static class RollupSlots
+{
+    /// <summary>Slots that small writes spread over; bulk writes and SQLite use slot 0.</summary>
+    public const int Count = 16;
+
+    public static int Random() => System.Random.Shared.Next(Count);
 }
 
 internal sealed class AnswerRollupConfiguration : IEntityTypeConfiguration<AnswerRollup>
@@ -47,7 +66,7 @@ internal sealed class AnswerRollupConfiguration : IEntityTypeConfiguration<Answe
     public void Configure(EntityTypeBuilder<AnswerRollup> builder)
     {
         builder.ToTable("answer_rollups");
-        builder.HasKey(r => new { r.WorkspaceId, r.SurveyId, r.QuestionId, r.TouchpointId, r.Day, r.Value });
+        builder.HasKey(r => new { r.WorkspaceId, r.SurveyId, r.QuestionId, r.TouchpointId, r.Day, r.Value, r.Slot });
         builder.Property(r => r.QuestionId).HasMaxLength(64);
     }
 }
@@ -57,6 +76,6 @@ internal sealed class ResponseRollupConfiguration : IEntityTypeConfiguration<Res
     public void Configure(EntityTypeBuilder<ResponseRollup> builder)
     {
         builder.ToTable("response_rollups");
-        builder.HasKey(r => new { r.WorkspaceId, r.SurveyId, r.TouchpointId, r.Day });
+        builder.HasKey(r => new { r.WorkspaceId, r.SurveyId, r.TouchpointId, r.Day, r.Slot });
     }
 }

@@ -155,8 +155,8 @@ public abstract class DemoGeneratorTests(LoopwiseAppFixture fixture) : Integrati
             }
         }
 
-        var answerRollups = await QueryAsync(demo, db => db.Set<AnswerRollup>().ToListAsync());
-        var responseRollups = await QueryAsync(demo, db => db.Set<ResponseRollup>().ToListAsync());
+        var answerRollups = RollupRows.Fold(await QueryAsync(demo, db => db.Set<AnswerRollup>().ToListAsync()));
+        var responseRollups = RollupRows.Fold(await QueryAsync(demo, db => db.Set<ResponseRollup>().ToListAsync()));
 
         Assert.Equal(
             expectedAnswers.OrderBy(kv => kv.Key).ToList(),

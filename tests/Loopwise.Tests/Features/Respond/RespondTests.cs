@@ -354,7 +354,7 @@ public abstract class RespondTests(LoopwiseAppFixture fixture) : IntegrationTest
         App.WithScopeAsync(async sp =>
         {
             var rows = await sp.GetRequiredService<LoopwiseDbContext>().Set<AnswerRollup>().AsNoTracking().Where(r => r.SurveyId == surveyId && r.QuestionId == "nps").ToListAsync();
-            return rows.OrderBy(r => r.Value).Select(r => (r.Value, r.Count)).ToArray();
+            return RollupRows.Fold(rows).OrderBy(r => r.Value).Select(r => (r.Value, r.Count)).ToArray();
         }, ws.Id);
 }
 

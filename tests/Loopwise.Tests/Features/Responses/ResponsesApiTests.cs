@@ -196,6 +196,30 @@ public abstract class ResponsesApiTests(LoopwiseAppFixture fixture) : Integratio
     }
 
     [Fact]
+    public async Task Concurrent_single_responses_add_up_exactly_in_the_rollups_and_the_metrics()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var survey = await ResponsesTestSurvey.CreateAsync(App, ws);
+        const int Count = 66; // nps 0..10 six times each: 12 promoters (9, 10), 12 passives (7, 8), 42 detractors (0-6)
+
+        var posted = await Task.WhenAll(Enumerable.Range(0, Count).Select(i => ws.Api.PostAsJsonAsync($"/api/v1/surveys/{survey.Id}/responses", Item(nps: i % 11))));
+
+        Assert.All(posted, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var raw = await App.WithScopeAsync(sp => sp.GetRequiredService<Loopwise.Data.LoopwiseDbContext>().Set<ResponseRollup>().AsNoTracking().Where(r => r.SurveyId == survey.Id).ToListAsync(), ws.Id);
+        var (answers, totals) = await ResponsesTestSurvey.RollupsAsync(App, ws.Id, survey.Id);
+        var total = Assert.Single(totals);
+        Assert.Equal((Count, Count), (total.Started, total.Completed));
+        Assert.All(answers.Where(a => a.QuestionId == "nps"), a => Assert.Equal(6, a.Count));
+        // Small writes spread over slots on PostgreSQL (so respondents do not queue on one row); SQLite keeps one row.
+        var postgres = App.Services.GetRequiredService<Loopwise.Data.DatabaseOptions>().Provider == Loopwise.Data.DatabaseProvider.Postgres;
+        Assert.True(postgres ? raw.Select(r => r.Slot).Distinct().Count() > 1 : raw.Count == 1, $"{raw.Count} rows in slots {string.Join(',', raw.Select(r => r.Slot))}");
+        using var metrics = JsonDocument.Parse(await ws.Api.GetStringAsync($"/api/v1/surveys/{survey.Id}/metrics?from=2026-03-01&to=2026-03-31"));
+        var nps = metrics.RootElement.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("questionId").GetString() == "nps");
+        Assert.Equal(Count, nps.GetProperty("n").GetInt32());
+        Assert.Equal((12.0 - 42.0) / Count, nps.GetProperty("score").GetDouble(), 10);
+    }
+
+    [Fact]
     public async Task Draft_survey_refuses_responses_with_409()
     {
         var ws = await App.CreateWorkspaceAsync();

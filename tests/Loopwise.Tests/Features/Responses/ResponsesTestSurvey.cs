@@ -78,8 +78,8 @@ public static class ResponsesTestSurvey
         await app.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<LoopwiseDbContext>();
-            return (await db.Set<AnswerRollup>().AsNoTracking().Where(r => r.SurveyId == surveyId).ToListAsync(),
-                await db.Set<ResponseRollup>().AsNoTracking().Where(r => r.SurveyId == surveyId).ToListAsync());
+            return (RollupRows.Fold(await db.Set<AnswerRollup>().AsNoTracking().Where(r => r.SurveyId == surveyId).ToListAsync()),
+                RollupRows.Fold(await db.Set<ResponseRollup>().AsNoTracking().Where(r => r.SurveyId == surveyId).ToListAsync()));
         }, workspaceId);
 
     public static string TestDataPath(string file, [CallerFilePath] string here = "") =>
