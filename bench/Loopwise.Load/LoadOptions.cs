@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Loopwise.Load;
 
 /// <summary>Command-line settings of a load run (<c>--name value</c> pairs).</summary>
-internal sealed record LoadOptions(string Mode, string? Db, int BatchSize, int Clients, TimeSpan Duration, int? Batches, bool Keep, int SpreadMinutes)
+internal sealed record LoadOptions(string Mode, string? Db, int BatchSize, int Clients, TimeSpan Duration, int? Batches, bool Keep, int SpreadMinutes, TimeSpan Warmup)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -21,7 +21,7 @@ internal sealed record LoadOptions(string Mode, string? Db, int BatchSize, int C
             }
             else
             {
-                throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --mode api|form --db CONN --batch 5000 --clients 2 --seconds 20 [--batches N] [--spread-minutes 60] [--keep]");
+                throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --mode api|form|page --db CONN --batch 5000 --clients 2 --seconds 20 [--batches N] [--spread-minutes 60] [--warmup 5] [--keep]");
             }
         }
 
@@ -34,6 +34,7 @@ internal sealed record LoadOptions(string Mode, string? Db, int BatchSize, int C
             TimeSpan.FromSeconds(Int("seconds", 20)),
             values.TryGetValue("batches", out var b) ? int.Parse(b, CultureInfo.InvariantCulture) : null,
             keep,
-            Int("spread-minutes", 60));
+            Int("spread-minutes", 60),
+            TimeSpan.FromSeconds(Int("warmup", 5)));
     }
 }

@@ -11,7 +11,8 @@ ILoadMode mode = options.Mode switch
 {
     "api" => new ApiBatchMode(options.BatchSize, options.SpreadMinutes),
     "form" => new FormMode(),
-    _ => throw new ArgumentException($"Unknown mode '{options.Mode}' (api, form)."),
+    "page" => new PageMode(),
+    _ => throw new ArgumentException($"Unknown mode '{options.Mode}' (api, form, page)."),
 };
 
 await using var server = await BenchServer.StartAsync(options.Db, options.Keep);
@@ -21,10 +22,17 @@ using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.C
 using var client = new HttpClient(handler) { BaseAddress = target.Server, Timeout = TimeSpan.FromMinutes(5) };
 await mode.PrepareAsync(client, target, CancellationToken.None);
 
-// Warm-up: JIT, connection pools, prepared statements.
-for (var i = 0; i < 2; i++)
+// Warm-up at full load, not measured: the JIT's tiers, connection pools, prepared statements, caches.
+await mode.SendAsync(client, CancellationToken.None);
+using (var warm = new CancellationTokenSource(options.Warmup))
 {
-    await mode.SendAsync(client, CancellationToken.None);
+    await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
+    {
+        while (!warm.IsCancellationRequested)
+        {
+            await mode.SendAsync(client, CancellationToken.None);
+        }
+    }));
 }
 
 var (before, _) = await server.InspectAsync(Guid.Empty, CancellationToken.None);
@@ -33,6 +41,10 @@ var latencies = new List<double>[options.Clients];
 long stored = 0;
 var requests = 0;
 var cpuBefore = Environment.CpuUsage.TotalTime;
+var allocatedBefore = GC.GetTotalAllocatedBytes();
+var pauseBefore = GC.GetTotalPauseDuration();
+var gcBefore = GC.CollectionCount(0);
+var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
 var clock = Stopwatch.StartNew();
 var workers = Enumerable.Range(0, options.Clients).Select(async k =>
 {
@@ -47,6 +59,10 @@ var workers = Enumerable.Range(0, options.Clients).Select(async k =>
 await Task.WhenAll(workers);
 clock.Stop();
 var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
+var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+var collections = GC.CollectionCount(0) - gcBefore;
+var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore;
 var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
 var (after, version) = await server.InspectAsync(Guid.Empty, CancellationToken.None);
@@ -57,12 +73,13 @@ string F(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
 string F1(double v) => v.ToString("N1", CultureInfo.InvariantCulture);
 
 Console.WriteLine(mode.Name == "form"
-    ? $"Loopwise load: mode form (GET the survey page + POST the answers per submission), {options.Clients} clients"
-    : $"Loopwise load: mode {mode.Name}, {options.Clients} clients, batch {options.BatchSize}, completion times spread over {options.SpreadMinutes} min");
+    ? $"Loopwise load: mode form (GET the survey page + POST the answers per submission), {options.Clients} clients, measured {F1(seconds)} s after {F1(options.Warmup.TotalSeconds)} s of warm-up"
+    : $"Loopwise load: mode {mode.Name}, {options.Clients} clients, batch {options.BatchSize}, completion times spread over {options.SpreadMinutes} min, measured {F1(seconds)} s after {F1(options.Warmup.TotalSeconds)} s of warm-up");
 Console.WriteLine($"Machine:   {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
 Console.WriteLine($"Database:  {server.Database.Provider}: {version.Split(" on ")[0]}");
 Console.WriteLine($"Requests:  {all.Length} in {F1(seconds)} s = {F1(all.Length / seconds)} requests/s");
 Console.WriteLine($"Responses: {F(stored)} stored = {F(stored / seconds)} responses/s (rows counted in the database: {F(after - before)})");
 Console.WriteLine($"CPU:       this process (server + clients) used {F1(cpu)} CPU-s = {F(stored / cpu)} responses per CPU-second; load average {load}");
+Console.WriteLine($"Memory:    {F(allocated / 1024.0 / Math.Max(1, stored))} KB allocated per response (server + clients); {collections} collections, {F(pause)} ms paused ({F1(100 * pause / clock.Elapsed.TotalMilliseconds)}% of the run); {F(jitted)} methods compiled by the JIT while measuring");
 Console.WriteLine($"Latency:   p50 {F1(Percentile(0.50))} ms, p95 {F1(Percentile(0.95))} ms, max {F1(all.LastOrDefault())} ms");
 return after - before == stored ? 0 : 1;
