@@ -4,6 +4,7 @@ using Loopwise.Features.Demo;
 using Loopwise.Features.Health;
 using Loopwise.Features.Invitations;
 using Loopwise.Features.Metrics;
+using Loopwise.Features.Dimensions;
 using Loopwise.Features.Respond;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Surveys;
@@ -71,6 +72,8 @@ public static class LoopwiseHost
         services.AddScoped<DemoGenerator>();
         services.AddScoped<RespondentFlow>();
         services.AddSingleton<PublishedLinks>();
+        services.AddSingleton<DimensionCatalog>();
+        services.AddScoped<DimensionService>();
         services.AddScoped<InvitationService>();
         services.AddResponses();
 
@@ -97,6 +100,7 @@ public static class LoopwiseHost
         app.MapMetricsApi();
         app.MapInvitationsApi();
         app.MapResponsesApi();
+        app.MapDimensionsApi();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Bogus;
 using Loopwise.Core.Surveys;
 using Loopwise.Data;
+using Loopwise.Features.Dimensions;
 using Loopwise.Features.Audit;
 using Loopwise.Features.Customers;
 using Loopwise.Features.Responses;
@@ -29,7 +30,8 @@ public sealed class DemoGenerator(
     UserService users,
     ApiKeyService keys,
     ResponseWriter writer,
-    TimeProvider clock)
+    TimeProvider clock,
+    DimensionCatalog dimensionCatalog)
 {
     public const string BuiltAction = "demo.built";
 
@@ -88,7 +90,7 @@ public sealed class DemoGenerator(
 
         progress?.Report(new DemoProgress(DemoStep.Workspace, 1, 3));
         var since = calendar.FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var touchpointIds = await AddTouchpointsAsync(workspace.Id, since, ct);
+        var touchpointIds = await AddTouchpointsAndDimensionsAsync(workspace.Id, since, ct);
         var surveyIds = await AddSurveysAsync(workspace.Id, since.AddDays(-30), ct);
         progress?.Report(new DemoProgress(DemoStep.Workspace, 3, 3));
 
@@ -132,7 +134,7 @@ public sealed class DemoGenerator(
     private async Task<DateOnly?> LastDayAsync(CancellationToken ct) =>
         await db.Set<SurveyResponse>().Where(r => r.CompletedAt != null).MaxAsync(r => r.CompletedAt, ct) is { } last ? DateOnly.FromDateTime(last) : null;
 
-    private async Task<Dictionary<string, Guid>> AddTouchpointsAsync(Guid workspaceId, DateTime createdAt, CancellationToken ct)
+    private async Task<Dictionary<string, Guid>> AddTouchpointsAndDimensionsAsync(Guid workspaceId, DateTime createdAt, CancellationToken ct)
     {
         var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var touchpoint in DemoCompany.Touchpoints)
@@ -151,8 +153,16 @@ public sealed class DemoGenerator(
             });
         }
 
+        // The customer attributes the demo's dashboards slice by.
+        var position = 0;
+        foreach (var (attribute, label) in new[] { ("region", "Region"), ("plan", "Plan"), ("value_tier", "Value tier") })
+        {
+            db.Add(new WorkspaceDimension { WorkspaceId = workspaceId, Attribute = attribute, Label = label, Position = position++, CreatedAt = createdAt });
+        }
+
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        dimensionCatalog.Invalidate(workspaceId);
         return ids;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Loopwise.Core.Surveys;
 using Loopwise.Data;
 using Loopwise.Features.Customers;
+using Loopwise.Features.Dimensions;
 using Loopwise.Features.Invitations;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Surveys;
@@ -280,19 +281,22 @@ public sealed class RespondentFlow(LoopwiseDbContext db, WorkspaceScope scope, R
         }
         else
         {
+            id = existing.Id;
+            var response = (await writer.WithDimensionsAsync(session.Workspace.Id, [NewCompleted(session, submission, answers, existing.StartedAt, now) with { Id = id }], ct))[0];
             var json = SurveyJson.Serialize(answers);
+            var dimensions = DimensionRules.Serialize(response.Dimensions);
             var completed = await db.Set<SurveyResponse>()
                 .Where(r => r.Id == existing.Id && r.CompletedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.CompletedAt, now).SetProperty(r => r.AnswersJson, json).SetProperty(r => r.ResumeToken, (string?)null), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.CompletedAt, now).SetProperty(r => r.AnswersJson, json)
+                    .SetProperty(r => r.ResumeToken, (string?)null).SetProperty(r => r.DimensionsJson, dimensions), ct);
             if (completed == 0)
             {
                 await transaction.RollbackAsync(ct);
                 return new PageOutcome.AlreadyCompleted();
             }
 
-            id = existing.Id;
             var delta = new RollupDelta();
-            delta.AddCompleted(session.Definition, NewCompleted(session, submission, answers, existing.StartedAt, now) with { Id = id }, startAlreadyCounted: true);
+            delta.AddCompleted(session.Definition, response, startAlreadyCounted: true);
             await writer.ApplyAsync(session.Workspace.Id, delta, ct);
         }
 

@@ -15,4 +15,8 @@ public sealed record ResponseToStore(
     DateTime StartedAt,
     DateTime CompletedAt,
     AnswerSet Answers,
-    string? ExternalId);
+    string? ExternalId)
+{
+    /// <summary>The customer's dimension values at the time of storing, filled by <see cref="ResponseWriter"/>.</summary>
+    public IReadOnlyDictionary<string, string>? Dimensions { get; init; }
+}

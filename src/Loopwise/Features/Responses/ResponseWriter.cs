@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Text;
 using Loopwise.Core.Surveys;
 using Loopwise.Data;
+using Loopwise.Features.Customers;
+using Loopwise.Features.Dimensions;
 using Loopwise.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -17,7 +19,7 @@ namespace Loopwise.Features.Responses;
 /// upserts, SQLite gets prepared multi-row INSERTs. Values are written in exactly the formats EF reads back
 /// (<see cref="SqlValue"/>); a test round-trips them through EF on both providers.
 /// </summary>
-public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics)
+public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics, DimensionCatalog dimensionCatalog)
 {
     // Microsoft.Data.Sqlite binds each parameter by name (a linear search in the statement), so binding cost grows with
     // the square of a statement's parameter count: a few rows per statement beats hundreds.
@@ -27,7 +29,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
 
     private const string ResponseColumns =
         "workspace_id, id, survey_id, survey_version, touchpoint_id, customer_id, invitation_id, channel, language, " +
-        "started_at, completed_at, answers_json, external_id";
+        "started_at, completed_at, answers_json, external_id, dimensions_json";
 
     private static readonly string[] ChannelNames = Enum.GetNames<DistributionChannel>();
 
@@ -42,6 +44,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             return;
         }
 
+        responses = await WithDimensionsAsync(workspaceId, responses, ct);
         var delta = new RollupDelta();
         foreach (var response in responses)
         {
@@ -91,7 +94,31 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         else
         {
             await UpsertSqliteAsync(workspaceId, Sorted(delta.Answers, AnswerKeyOrder.Instance), Sorted(delta.Responses, ResponseKeyOrder.Instance), ct);
+            await UpsertSqliteDimensionsAsync(workspaceId, Sorted(delta.Dimensions, DimensionKeyOrder.Instance), ct);
         }
+    }
+
+    /// <summary>
+    /// The responses with their customer's dimension values (the workspace's dimensions, read from the customers'
+    /// attributes now): stored on each response and counted in the dimension rollups, so both always agree.
+    /// </summary>
+    public async Task<IReadOnlyList<ResponseToStore>> WithDimensionsAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, CancellationToken ct)
+    {
+        var customerIds = responses.Where(r => r.CustomerId is not null).Select(r => r.CustomerId!.Value).Distinct().ToList();
+        if (customerIds.Count == 0)
+        {
+            return responses;
+        }
+
+        var dimensions = await dimensionCatalog.AttributesAsync(db, workspaceId, ct);
+        if (dimensions.Count == 0)
+        {
+            return responses;
+        }
+
+        var attributes = await db.Set<Customer>().AsNoTracking().Where(c => customerIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.AttributesJson }).ToDictionaryAsync(c => c.Id, c => DimensionRules.Snapshot(c.AttributesJson, dimensions), ct);
+        return [.. responses.Select(r => r.CustomerId is { } id && attributes.GetValueOrDefault(id) is { } snapshot ? r with { Dimensions = snapshot } : r)];
     }
 
     private async Task InsertAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, CancellationToken ct)
@@ -127,14 +154,8 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             await copy.WriteAsync(Utc(r.StartedAt), NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(Utc(r.CompletedAt), NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(AnswersJson.Serialize(r.Answers), NpgsqlDbType.Text, ct);
-            if (r.ExternalId is null)
-            {
-                await copy.WriteNullAsync(ct);
-            }
-            else
-            {
-                await copy.WriteAsync(r.ExternalId, NpgsqlDbType.Text, ct);
-            }
+            await WriteNullableAsync(copy, r.ExternalId, ct);
+            await WriteNullableAsync(copy, DimensionRules.Serialize(r.Dimensions), ct);
         }
 
         await copy.CompleteAsync(ct);
@@ -152,7 +173,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             var r = responses[i];
             var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             sql.Append(i == 0 ? "(@w" : ",(@w");
-            foreach (var column in new[] { "i", "s", "v", "t", "cu", "in", "ch", "l", "st", "co", "a", "e" })
+            foreach (var column in new[] { "i", "s", "v", "t", "cu", "in", "ch", "l", "st", "co", "a", "e", "di" })
             {
                 sql.Append(",@").Append(column).Append(n);
             }
@@ -170,10 +191,23 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             parameters.Add(new NpgsqlParameter<DateTime>("co" + n, Utc(r.CompletedAt)) { NpgsqlDbType = NpgsqlDbType.TimestampTz });
             parameters.Add(new NpgsqlParameter<string>("a" + n, AnswersJson.Serialize(r.Answers)));
             parameters.Add(new NpgsqlParameter("e" + n, NpgsqlDbType.Text) { Value = (object?)r.ExternalId ?? DBNull.Value });
+            parameters.Add(new NpgsqlParameter("di" + n, NpgsqlDbType.Text) { Value = (object?)DimensionRules.Serialize(r.Dimensions) ?? DBNull.Value });
         }
 
         command.CommandText = sql.ToString();
         return command;
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
+    {
+        if (value is not null)
+        {
+            await copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+        }
+        else
+        {
+            await copy.WriteNullAsync(ct);
+        }
     }
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, Guid? value, CancellationToken ct)
@@ -190,7 +224,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
 
     private async Task InsertSqliteAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, CancellationToken ct)
     {
-        const int columns = 12; // besides workspace_id, which is one shared parameter
+        const int columns = 13; // besides workspace_id, which is one shared parameter
         var values = new SqlValue(postgres: false);
         var workspace = values.Of(workspaceId);
         DbCommand? full = null;
@@ -220,6 +254,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
                     parameters[p++].Value = values.Of(Utc(r.CompletedAt));
                     parameters[p++].Value = AnswersJson.Serialize(r.Answers);
                     parameters[p++].Value = SqlValue.Of(r.ExternalId);
+                    parameters[p++].Value = SqlValue.Of(DimensionRules.Serialize(r.Dimensions));
                 }
 
                 await command.ExecuteNonQueryAsync(ct);
@@ -287,6 +322,28 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             yield return command;
         }
 
+        if (delta.Dimensions.Count > 0)
+        {
+            var dimensions = Sorted(delta.Dimensions, DimensionKeyOrder.Instance);
+            var command = new NpgsqlBatchCommand();
+            command.CommandText =
+                "INSERT INTO answer_dimension_rollups (workspace_id, survey_id, question_id, dimension, dimension_value, day, value, slot, count) " +
+                "SELECT @w, s, q, k, kv, d, v, @slot, c FROM unnest(@s, @q, @k, @kv, @d, @v, @c) AS x(s, q, k, kv, d, v, c) " +
+                "ON CONFLICT (workspace_id, survey_id, question_id, dimension, dimension_value, day, value, slot) " +
+                "DO UPDATE SET count = answer_dimension_rollups.count + excluded.count";
+            var parameters = command.Parameters;
+            parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
+            parameters.Add(new NpgsqlParameter<int>("slot", slot));
+            parameters.Add(new NpgsqlParameter<Guid[]>("s", [.. dimensions.Select(a => a.Key.SurveyId)]));
+            parameters.Add(new NpgsqlParameter<string[]>("q", [.. dimensions.Select(a => a.Key.QuestionId)]));
+            parameters.Add(new NpgsqlParameter<string[]>("k", [.. dimensions.Select(a => a.Key.Dimension)]));
+            parameters.Add(new NpgsqlParameter<string[]>("kv", [.. dimensions.Select(a => a.Key.DimensionValue)]));
+            parameters.Add(new NpgsqlParameter<DateOnly[]>("d", [.. dimensions.Select(a => a.Key.Day)]));
+            parameters.Add(new NpgsqlParameter<int[]>("v", [.. dimensions.Select(a => a.Key.Value)]));
+            parameters.Add(new NpgsqlParameter<long[]>("c", [.. dimensions.Select(a => a.Value)]));
+            yield return command;
+        }
+
         if (totals.Count > 0)
         {
             var command = new NpgsqlBatchCommand();
@@ -335,6 +392,22 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
                 "started = response_rollups.started + excluded.started, completed = response_rollups.completed + excluded.completed",
                 workspace,
                 chunk.Select(t => new object[] { values.Of(t.Key.SurveyId), values.Of(t.Key.TouchpointId), values.Of(t.Key.Day), t.Value.Started, t.Value.Completed }));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private async Task UpsertSqliteDimensionsAsync(Guid workspaceId, List<KeyValuePair<RollupDelta.DimensionKey, long>> rows, CancellationToken ct)
+    {
+        var values = new SqlValue(postgres: false);
+        var workspace = values.Of(workspaceId);
+        for (var start = 0; start < rows.Count; start += SqliteRollupsPerUpsert)
+        {
+            var chunk = rows.GetRange(start, Math.Min(SqliteRollupsPerUpsert, rows.Count - start));
+            await using var command = CreateSqliteUpsert(
+                "INSERT INTO answer_dimension_rollups (workspace_id, survey_id, question_id, dimension, dimension_value, day, value, count) VALUES ",
+                "ON CONFLICT (workspace_id, survey_id, question_id, dimension, dimension_value, day, value, slot) DO UPDATE SET count = answer_dimension_rollups.count + excluded.count",
+                workspace,
+                chunk.Select(a => new object[] { values.Of(a.Key.SurveyId), a.Key.QuestionId, a.Key.Dimension, a.Key.DimensionValue, values.Of(a.Key.Day), a.Key.Value, a.Value }));
             await command.ExecuteNonQueryAsync(ct);
         }
     }
@@ -428,6 +501,21 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             var c = x.SurveyId.CompareTo(y.SurveyId);
             c = c != 0 ? c : string.CompareOrdinal(x.QuestionId, y.QuestionId);
             c = c != 0 ? c : x.TouchpointId.CompareTo(y.TouchpointId);
+            c = c != 0 ? c : x.Day.CompareTo(y.Day);
+            return c != 0 ? c : x.Value.CompareTo(y.Value);
+        }
+    }
+
+    private sealed class DimensionKeyOrder : IComparer<RollupDelta.DimensionKey>
+    {
+        public static readonly DimensionKeyOrder Instance = new();
+
+        public int Compare(RollupDelta.DimensionKey x, RollupDelta.DimensionKey y)
+        {
+            var c = x.SurveyId.CompareTo(y.SurveyId);
+            c = c != 0 ? c : string.CompareOrdinal(x.QuestionId, y.QuestionId);
+            c = c != 0 ? c : string.CompareOrdinal(x.Dimension, y.Dimension);
+            c = c != 0 ? c : string.CompareOrdinal(x.DimensionValue, y.DimensionValue);
             c = c != 0 ? c : x.Day.CompareTo(y.Day);
             return c != 0 ? c : x.Value.CompareTo(y.Value);
         }

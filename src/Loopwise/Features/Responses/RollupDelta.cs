@@ -12,11 +12,16 @@ public sealed class RollupDelta
 
     public readonly record struct ResponseKey(Guid SurveyId, Guid TouchpointId, DateOnly Day);
 
+    public readonly record struct DimensionKey(Guid SurveyId, string QuestionId, string Dimension, string DimensionValue, DateOnly Day, int Value);
+
     public Dictionary<AnswerKey, long> Answers { get; } = [];
+
+    /// <summary>Rating answers per dimension value of the response's customer (see Features/Dimensions).</summary>
+    public Dictionary<DimensionKey, long> Dimensions { get; } = [];
 
     public Dictionary<ResponseKey, (long Started, long Completed)> Responses { get; } = [];
 
-    public bool IsEmpty => Answers.Count == 0 && Responses.Count == 0;
+    public bool IsEmpty => Answers.Count == 0 && Responses.Count == 0 && Dimensions.Count == 0;
 
     /// <summary>Adds a completed response: its rating answers, one completion, and one start unless the start was already counted.</summary>
     public void AddCompleted(SurveyDefinition definition, ResponseToStore response, bool startAlreadyCounted = false)
@@ -28,11 +33,18 @@ public sealed class RollupDelta
             {
                 var key = new AnswerKey(response.SurveyId, question.Id, response.TouchpointId, day, value);
                 Answers[key] = Answers.GetValueOrDefault(key) + 1;
+                foreach (var (dimension, dimensionValue) in response.Dimensions ?? EmptyDimensions)
+                {
+                    var dimensionKey = new DimensionKey(response.SurveyId, question.Id, dimension, dimensionValue, day, value);
+                    Dimensions[dimensionKey] = Dimensions.GetValueOrDefault(dimensionKey) + 1;
+                }
             }
         }
 
         AddResponse(new ResponseKey(response.SurveyId, response.TouchpointId, day), startAlreadyCounted ? 0 : 1, 1);
     }
+
+    private static readonly Dictionary<string, string> EmptyDimensions = [];
 
     /// <summary>Adds a started (still partial) response.</summary>
     public void AddStarted(Guid surveyId, Guid touchpointId, DateTime startedAt) =>

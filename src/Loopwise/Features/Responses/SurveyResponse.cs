@@ -40,6 +40,9 @@ public sealed class SurveyResponse : ITenantOwned
     /// <summary>The source system's id for imported responses (e.g. a Qualtrics ResponseId): a re-import skips it.</summary>
     public string? ExternalId { get; init; }
 
+    /// <summary>The customer's dimension values (region, plan...) when the response was stored, as a JSON object; null without a customer.</summary>
+    public string? DimensionsJson { get; set; }
+
     /// <summary>Secret that lets the respondent page resume a partial response; null once completed.</summary>
     public string? ResumeToken { get; set; }
 }
