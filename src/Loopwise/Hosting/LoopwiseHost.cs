@@ -5,6 +5,7 @@ using Loopwise.Features.Health;
 using Loopwise.Features.Invitations;
 using Loopwise.Features.Metrics;
 using Loopwise.Features.Dimensions;
+using Loopwise.Features.Kpis;
 using Loopwise.Features.Respond;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Surveys;
@@ -74,6 +75,7 @@ public static class LoopwiseHost
         services.AddSingleton<PublishedLinks>();
         services.AddSingleton<DimensionCatalog>();
         services.AddScoped<DimensionService>();
+        services.AddScoped<SurveyKpiCounts>();
         services.AddScoped<InvitationService>();
         services.AddResponses();
 

@@ -1,0 +1,211 @@
+using Loopwise.Core.Metrics;
+using Loopwise.Core.Surveys;
+using Loopwise.Data;
+using Loopwise.Features.Dimensions;
+using Loopwise.Features.Metrics;
+using Loopwise.Features.Responses;
+using Loopwise.Features.Surveys;
+using Loopwise.Features.Touchpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loopwise.Features.Kpis;
+
+/// <summary>The answer counts of a survey KPI per group and period, the sufficient statistic every survey KPI is computed from.</summary>
+public sealed class KpiCounts(SurveyKpi kpi)
+{
+    private readonly Dictionary<(string Group, DateOnly Period), ScaleCounts> _cells = [];
+
+    public SurveyKpi Kpi => kpi;
+
+    /// <summary>Whether rollups answered (false: the facts were scanned).</summary>
+    public bool FromRollups { get; init; }
+
+    public IReadOnlyDictionary<(string Group, DateOnly Period), ScaleCounts> Cells => _cells;
+
+    public IEnumerable<string> Groups => _cells.Keys.Select(k => k.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    internal void Add(string group, DateOnly period, int value, long count)
+    {
+        if (!_cells.TryGetValue((group, period), out var cell))
+        {
+            _cells[(group, period)] = cell = new ScaleCounts(kpi.Scale);
+        }
+
+        cell.Add(value, count);
+    }
+
+    /// <summary>One group's counts over the whole slice.</summary>
+    public ScaleCounts Total(string group)
+    {
+        var total = new ScaleCounts(kpi.Scale);
+        foreach (var ((g, _), cell) in _cells)
+        {
+            if (string.Equals(g, group, StringComparison.Ordinal))
+            {
+                total.Add(cell);
+            }
+        }
+
+        return total;
+    }
+}
+
+/// <summary>
+/// Reads the answer counts of a survey KPI for a slice: from <c>answer_rollups</c> (survey, touchpoint, channel, stage),
+/// from <c>answer_dimension_rollups</c> (one customer dimension), or, when the slice crosses both, from the responses
+/// themselves (their answers and dimension snapshot). Both paths count the same answers (ADR 8), which a property test checks.
+/// </summary>
+public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions definitions)
+{
+    /// <summary>The group of answers without a value for the grouped dimension, or without a journey stage.</summary>
+    public const string Unknown = "(unknown)";
+
+    public async Task<KpiCounts> ReadAsync(SurveyKpi kpi, KpiSlice slice, KpiSource source, CancellationToken ct)
+    {
+        var questions = await QuestionsAsync(kpi, slice, ct);
+        var touchpoints = await db.Set<Touchpoint>().AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+        var allowedTouchpoints = slice.NeedsTouchpoint
+            ? touchpoints.Values.Where(t => Matches(slice, t)).Select(t => t.Id).ToHashSet()
+            : null;
+        var surveyIds = questions.Select(q => q.SurveyId).Distinct().ToList();
+        var counts = new KpiCounts(kpi) { FromRollups = source == KpiSource.Auto && slice.CoveredByRollups };
+        if (surveyIds.Count == 0)
+        {
+            return counts;
+        }
+
+        if (!counts.FromRollups)
+        {
+            await ScanFactsAsync(counts, slice, questions, surveyIds, touchpoints, allowedTouchpoints, ct);
+        }
+        else if (slice.Dimension.Needed)
+        {
+            await ReadDimensionRollupsAsync(counts, slice, questions, surveyIds, ct);
+        }
+        else
+        {
+            await ReadAnswerRollupsAsync(counts, slice, questions, surveyIds, touchpoints, allowedTouchpoints, ct);
+        }
+
+        return counts;
+    }
+
+    private async Task ReadAnswerRollupsAsync(
+        KpiCounts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds,
+        Dictionary<Guid, Touchpoint> touchpoints, HashSet<Guid>? allowedTouchpoints, CancellationToken ct)
+    {
+        var rows = db.Set<AnswerRollup>().AsNoTracking()
+            .Where(r => surveyIds.Contains(r.SurveyId) && r.Day >= slice.From && r.Day <= slice.To);
+        if (allowedTouchpoints is not null)
+        {
+            var allowed = allowedTouchpoints.ToList();
+            rows = rows.Where(r => allowed.Contains(r.TouchpointId));
+        }
+
+        var summed = await rows
+            .GroupBy(r => new { r.SurveyId, r.QuestionId, r.TouchpointId, r.Day, r.Value })
+            .Select(g => new { g.Key.SurveyId, g.Key.QuestionId, g.Key.TouchpointId, g.Key.Day, g.Key.Value, Count = g.Sum(r => r.Count) })
+            .ToListAsync(ct);
+        foreach (var row in summed)
+        {
+            if (questions.Contains((row.SurveyId, row.QuestionId)) && counts.Kpi.Scale.Contains(row.Value))
+            {
+                counts.Add(Group(slice, row.SurveyId, touchpoints.GetValueOrDefault(row.TouchpointId), null), slice.Interval.Start(row.Day), row.Value, row.Count);
+            }
+        }
+    }
+
+    private async Task ReadDimensionRollupsAsync(
+        KpiCounts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds, CancellationToken ct)
+    {
+        var dimension = slice.Dimension.Name!;
+        var rows = db.Set<AnswerDimensionRollup>().AsNoTracking()
+            .Where(r => surveyIds.Contains(r.SurveyId) && r.Dimension == dimension && r.Day >= slice.From && r.Day <= slice.To);
+        if (slice.WhereValue is { } value)
+        {
+            rows = rows.Where(r => r.DimensionValue == value);
+        }
+
+        var summed = await rows
+            .GroupBy(r => new { r.SurveyId, r.QuestionId, r.DimensionValue, r.Day, r.Value })
+            .Select(g => new { g.Key.SurveyId, g.Key.QuestionId, g.Key.DimensionValue, g.Key.Day, g.Key.Value, Count = g.Sum(r => r.Count) })
+            .ToListAsync(ct);
+        foreach (var row in summed)
+        {
+            if (questions.Contains((row.SurveyId, row.QuestionId)) && counts.Kpi.Scale.Contains(row.Value))
+            {
+                counts.Add(Group(slice, row.SurveyId, null, row.DimensionValue), slice.Interval.Start(row.Day), row.Value, row.Count);
+            }
+        }
+    }
+
+    private async Task ScanFactsAsync(
+        KpiCounts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds,
+        Dictionary<Guid, Touchpoint> touchpoints, HashSet<Guid>? allowedTouchpoints, CancellationToken ct)
+    {
+        var from = slice.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var until = slice.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var responses = db.Set<SurveyResponse>().AsNoTracking()
+            .Where(r => surveyIds.Contains(r.SurveyId) && r.CompletedAt >= from && r.CompletedAt < until);
+        if (allowedTouchpoints is not null)
+        {
+            var allowed = allowedTouchpoints.ToList();
+            responses = responses.Where(r => allowed.Contains(r.TouchpointId));
+        }
+
+        var dimension = slice.Dimension.Name;
+        await foreach (var r in responses.Select(r => new { r.SurveyId, r.TouchpointId, r.CompletedAt, r.AnswersJson, r.DimensionsJson }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            string? dimensionValue = null;
+            if (dimension is not null)
+            {
+                dimensionValue = DimensionRules.Snapshot(r.DimensionsJson, [dimension])?.GetValueOrDefault(dimension);
+                if (dimensionValue is null || (slice.WhereValue is { } wanted && !string.Equals(dimensionValue, wanted, StringComparison.Ordinal)))
+                {
+                    continue; // the dimension rollups only count answers that have a value for the dimension
+                }
+            }
+
+            var period = slice.Interval.Start(DateOnly.FromDateTime(r.CompletedAt!.Value));
+            var group = Group(slice, r.SurveyId, touchpoints.GetValueOrDefault(r.TouchpointId), dimensionValue);
+            foreach (var (questionId, answer) in SurveyJson.DeserializeAnswers(r.AnswersJson).Answers)
+            {
+                if (answer.Number is { } value && questions.Contains((r.SurveyId, questionId)) && counts.Kpi.Scale.Contains(value))
+                {
+                    counts.Add(group, period, value, 1);
+                }
+            }
+        }
+    }
+
+    /// <summary>The (survey, question) pairs that feed the KPI, by each survey's current definition.</summary>
+    private async Task<HashSet<(Guid SurveyId, string QuestionId)>> QuestionsAsync(SurveyKpi kpi, KpiSlice slice, CancellationToken ct)
+    {
+        var surveys = await db.Set<Survey>().AsNoTracking().Where(s => slice.SurveyId == null || s.Id == slice.SurveyId).ToListAsync(ct);
+        var pairs = new HashSet<(Guid, string)>();
+        foreach (var survey in surveys)
+        {
+            foreach (var question in definitions.Of(survey).Questions.Where(q => kpi.Covers(survey.Kind, q)))
+            {
+                pairs.Add((survey.Id, question.Id));
+            }
+        }
+
+        return pairs;
+    }
+
+    private static bool Matches(KpiSlice slice, Touchpoint touchpoint) =>
+        (slice.TouchpointId is null || touchpoint.Id == slice.TouchpointId)
+        && (slice.Channel is null || touchpoint.Channel == slice.Channel)
+        && (slice.Stage is null || string.Equals(touchpoint.JourneyStage, slice.Stage, StringComparison.OrdinalIgnoreCase));
+
+    private static string Group(KpiSlice slice, Guid surveyId, Touchpoint? touchpoint, string? dimensionValue) => slice.By switch
+    {
+        KpiGrouping.Survey => surveyId.ToString(),
+        KpiGrouping.Touchpoint => touchpoint?.Key ?? Unknown,
+        KpiGrouping.Channel => touchpoint?.Channel.ToString() ?? Unknown,
+        KpiGrouping.Stage => touchpoint?.JourneyStage ?? Unknown,
+        KpiGrouping.Dimension => dimensionValue ?? Unknown,
+        _ => string.Empty,
+    };
+}
