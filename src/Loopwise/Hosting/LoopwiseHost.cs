@@ -76,6 +76,7 @@ public static class LoopwiseHost
         services.AddSingleton<DimensionCatalog>();
         services.AddScoped<DimensionService>();
         services.AddScoped<SurveyKpiCounts>();
+        services.AddScoped<KpiSeriesQuery>();
         services.AddScoped<InvitationService>();
         services.AddResponses();
 
@@ -103,6 +104,7 @@ public static class LoopwiseHost
         app.MapInvitationsApi();
         app.MapResponsesApi();
         app.MapDimensionsApi();
+        app.MapKpisApi();
         return app;
     }
 }

@@ -1,0 +1,85 @@
+using Loopwise.Core.Metrics;
+using Loopwise.Core.Surveys;
+using Loopwise.Data;
+using Loopwise.Features.Metrics;
+using Loopwise.Features.Surveys;
+using Loopwise.Features.Touchpoints;
+using Loopwise.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Loopwise.Features.Kpis;
+
+/// <summary>A KPI over a slice: one series per group, each with its total and one point per period (proportions in 0..1, NPS in −1..1).</summary>
+public sealed record KpiSeries(
+    string Kpi,
+    string Label,
+    string ScaleId,
+    string Metric,
+    KpiSliceDto Slice,
+    bool FromRollups,
+    IReadOnlyList<KpiGroupSeries> Groups);
+
+/// <summary>The slice as understood, echoed back (dates are UTC days, inclusive).</summary>
+public sealed record KpiSliceDto(DateOnly From, DateOnly To, string Interval, Guid? Survey, Guid? Touchpoint, string? Channel, string? Stage, string? Where, string? By);
+
+/// <summary>One group's series; Group is empty when the slice is not grouped.</summary>
+public sealed record KpiGroupSeries(string Group, string Label, TrendPoint Total, IReadOnlyList<TrendPoint> Points);
+
+/// <summary>Answers <c>GET /api/v1/kpis/{kpi}</c>, the explorer and <c>loopwise metrics --kpi</c> with the same numbers.</summary>
+public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts counts, TimeProvider clock)
+{
+    public async Task<Result<KpiSeries>> HandleAsync(string kpiId, KpiSliceRequest request, CancellationToken ct, KpiSource source = KpiSource.Auto)
+    {
+        if (SurveyKpis.Find(kpiId) is not { } kpi)
+        {
+            return Error.Invalid.Field("kpi", $"'{kpiId}' is not a survey KPI; use one of: {string.Join(", ", SurveyKpis.All.Select(k => k.Id))}.");
+        }
+
+        var parsed = await request.ParseAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error!;
+        }
+
+        var slice = parsed.Value!;
+        var read = await counts.ReadAsync(kpi, slice, source, ct);
+        var type = kpi.QuestionType ?? QuestionType.Rating;
+        var labels = await GroupLabelsAsync(slice.By, ct);
+        var groups = read.Groups.DefaultIfEmpty(string.Empty).Distinct(StringComparer.Ordinal)
+            .Select(group => new KpiGroupSeries(
+                group,
+                labels.GetValueOrDefault(group) ?? group,
+                Point("total", slice.From, slice.To, type, read.Total(group)),
+                [.. Periods(slice).Select(p => Point(slice.Interval.Label(p.Start), p.From, p.To, type, read.Cells.GetValueOrDefault((group, p.Start)) ?? new ScaleCounts(kpi.Scale)))]))
+            .ToList();
+        return new KpiSeries(
+            kpi.Id, kpi.Label, kpi.Scale.Id, QuestionMetrics.MetricOf(type),
+            new KpiSliceDto(slice.From, slice.To, slice.Interval.Name(), slice.SurveyId, slice.TouchpointId, slice.Channel?.ToString(), slice.Stage,
+                slice.WhereDimension is null ? null : $"{slice.WhereDimension}:{slice.WhereValue}", slice.By == KpiGrouping.Dimension ? slice.ByDimension : slice.By == KpiGrouping.None ? null : slice.By.ToString().ToLowerInvariant()),
+            read.FromRollups,
+            groups);
+    }
+
+    /// <summary>The periods of the slice, each cut to the slice's days.</summary>
+    public static IEnumerable<(DateOnly Start, DateOnly From, DateOnly To)> Periods(KpiSlice slice)
+    {
+        for (var start = slice.Interval.Start(slice.From); start <= slice.To; start = slice.Interval.Next(start))
+        {
+            var end = slice.Interval.Next(start).AddDays(-1);
+            yield return (start, start < slice.From ? slice.From : start, end > slice.To ? slice.To : end);
+        }
+    }
+
+    private static TrendPoint Point(string label, DateOnly from, DateOnly to, QuestionType type, ScaleCounts cell)
+    {
+        var (value, interval) = QuestionMetrics.Headline(type, cell);
+        return new TrendPoint(label, from, to, cell.N, SampleBases.Classify(cell.N), value, interval);
+    }
+
+    private async Task<Dictionary<string, string>> GroupLabelsAsync(KpiGrouping by, CancellationToken ct) => by switch
+    {
+        KpiGrouping.Survey => await db.Set<Survey>().AsNoTracking().ToDictionaryAsync(s => s.Id.ToString(), s => s.Name, StringComparer.Ordinal, ct),
+        KpiGrouping.Touchpoint => await db.Set<Touchpoint>().AsNoTracking().ToDictionaryAsync(t => t.Key, t => t.Name, StringComparer.Ordinal, ct),
+        _ => new Dictionary<string, string>(StringComparer.Ordinal),
+    };
+}
