@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Loopwise.Core.Surveys;
 using static System.FormattableString;
 
@@ -30,6 +31,7 @@ public sealed record HealthModel(
         (Components ?? throw new ArgumentNullException(nameof(Components))).ToArray();
 
     /// <summary>Σ wᵢ over all components.</summary>
+    [JsonIgnore]
     public double TotalWeight => Components.Sum(c => c.Weight);
 
     /// <summary>
