@@ -1,5 +1,3 @@
-using Loopwise.Core.Metrics;
-
 namespace Loopwise.Core.Kpis;
 
 /// <summary>
@@ -81,8 +79,4 @@ public static class KpiStatusRule
         ArgumentNullException.ThrowIfNull(definition);
         return Evaluate(definition, DefaultTargets.Find(definition.Id), value, n);
     }
-
-    /// <summary>True when <paramref name="polarity"/> makes <paramref name="later"/> better than <paramref name="earlier"/>.</summary>
-    internal static bool IsBetter(double earlier, double later, ScalePolarity polarity) =>
-        polarity == ScalePolarity.HigherIsBetter ? later > earlier : later < earlier;
 }
