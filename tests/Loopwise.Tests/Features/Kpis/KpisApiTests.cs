@@ -41,11 +41,40 @@ public abstract class KpisApiTests(LoopwiseAppFixture fixture) : IntegrationTest
         Assert.Equal(new[] { "2026-01:0", "2026-02:200", "2026-03:0" },
             all.RootElement.GetProperty("groups")[0].GetProperty("points").EnumerateArray().Select(p => $"{p.GetProperty("period").GetString()}:{p.GetProperty("n").GetInt64()}"));
         Assert.True(all.RootElement.GetProperty("fromRollups").GetBoolean());
+        Assert.Equal("Watch", all.RootElement.GetProperty("groups")[0].GetProperty("status").GetString()); // +20 is below the ">= 50" target
+        Assert.Equal("NoData", all.RootElement.GetProperty("groups")[0].GetProperty("change").GetProperty("verdict").GetString()); // March is empty
         var regions = byRegion.RootElement.GetProperty("groups").EnumerateArray()
             .ToDictionary(g => g.GetProperty("group").GetString()!, g => (g.GetProperty("total").GetProperty("n").GetInt64(), g.GetProperty("total").GetProperty("value").GetDouble()));
         Assert.Equal((100L, 0.60), (regions["north"].Item1, Math.Round(regions["north"].Item2, 10))); // 80 P, 0 A, 20 D
         Assert.Equal((100L, -0.20), (regions["south"].Item1, Math.Round(regions["south"].Item2, 10))); // 20 P, 40 A, 40 D
     }
+
+    [Fact]
+    public async Task A_significant_month_over_month_rise_gets_an_up_arrow_and_is_better()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var surveyId = await SeedAsync(ws);
+        // cx-reference.md §1: (100, 40, 60) against (60, 70, 70) gives z ≈ 2.96, significant. February is the second, March the first.
+        var february = Scores(60, 70, 70).Select(s => (s, new DateTime(2026, 2, 10, 9, 0, 0, DateTimeKind.Utc)));
+        var march = Scores(100, 40, 60).Select(s => (s, new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc)));
+        var items = february.Concat(march).Select(x => new { answers = new Dictionary<string, object> { ["nps"] = x.s }, completedAt = x.Item2 }).ToList();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/surveys/{surveyId}/responses/batch") { Content = JsonContent.Create(new { responses = items }) };
+        request.Headers.Add("Idempotency-Key", "kpi-change");
+        Assert.Equal(HttpStatusCode.Created, (await ws.Api.SendAsync(request)).StatusCode);
+
+        using var series = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/kpis/nps?from=2026-02-01&to=2026-03-31&interval=month"));
+        var change = series.RootElement.GetProperty("groups")[0].GetProperty("change");
+
+        Assert.Equal(("2026-02", "2026-03"), (change.GetProperty("from").GetString(), change.GetProperty("to").GetString()));
+        Assert.Equal(0.25, change.GetProperty("delta").GetDouble(), 10);
+        Assert.True(change.GetProperty("significant").GetBoolean());
+        Assert.Equal("Up", change.GetProperty("arrow").GetString());
+        Assert.Equal("Better", change.GetProperty("verdict").GetString());
+        Assert.InRange(change.GetProperty("pValue").GetDouble(), 0.0025, 0.0035); // two-sided p for z ≈ 2.96
+    }
+
+    private static IEnumerable<int> Scores(int promoters, int passives, int detractors) =>
+        Enumerable.Repeat(10, promoters).Concat(Enumerable.Repeat(7, passives)).Concat(Enumerable.Repeat(0, detractors));
 
     [Fact]
     public async Task A_bad_slice_is_refused_with_one_error_per_field()
