@@ -6,6 +6,7 @@ using Loopwise.Features.Invitations;
 using Loopwise.Features.Metrics;
 using Loopwise.Features.Respond;
 using Loopwise.Features.Responses;
+using Loopwise.Features.Support;
 using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Features.Users;
@@ -73,6 +74,7 @@ public static class LoopwiseHost
         services.AddSingleton<PublishedLinks>();
         services.AddScoped<InvitationService>();
         services.AddResponses();
+        services.AddSupport();
 
         return builder;
     }
@@ -97,6 +99,7 @@ public static class LoopwiseHost
         app.MapMetricsApi();
         app.MapInvitationsApi();
         app.MapResponsesApi();
+        app.MapSupportApi();
         return app;
     }
 }
