@@ -93,9 +93,11 @@ public sealed class TicketWriter(LoopwiseDbContext db, SupportSettingsService se
 
         delta.Compact();
         db.AddRange(newTickets);
-        db.AddRange(added);
         await InTransactionAsync(async () =>
         {
+            // Tickets first: EF does not order the event rows after them (no navigation), and events reference them.
+            await db.SaveChangesAsync(ct);
+            db.AddRange(added);
             await db.SaveChangesAsync(ct);
             await ApplyAsync(workspaceId, delta, touched.Count + members.Count <= SmallWrite && db.IsPostgres ? RollupSlots.Random() : 0, ct);
         }, ct);

@@ -154,9 +154,12 @@ public sealed class TicketImporter(LoopwiseDbContext db, TicketWriter writer, Cu
         var events = new List<TicketEventInput?>();
         if (field("First reply time in minutes") is { } minutesText)
         {
-            if (long.TryParse(minutesText, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && created is { } c)
+            if (long.TryParse(minutesText, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
             {
-                events.Add(new TicketEventInput("message", c.AddMinutes(minutes), "outbound", "human", true));
+                if (created is { } c)
+                {
+                    events.Add(new TicketEventInput("message", c.AddMinutes(minutes), "outbound", "human", true));
+                }
             }
             else
             {
