@@ -107,6 +107,6 @@ internal static class ImportCommand
 
             return report.Errors.Count == 0 ? 0 : 1;
         });
-        return new Command("import", "Import data.") { responses };
+        return new Command("import", "Import data.") { responses, TicketImportCommand.Create() };
     }
 }

@@ -8,6 +8,7 @@ using Loopwise.Features.Dimensions;
 using Loopwise.Features.Kpis;
 using Loopwise.Features.Respond;
 using Loopwise.Features.Responses;
+using Loopwise.Features.Support;
 using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Features.Users;
@@ -79,6 +80,7 @@ public static class LoopwiseHost
         services.AddScoped<KpiSeriesQuery>();
         services.AddScoped<InvitationService>();
         services.AddResponses();
+        services.AddSupport();
 
         return builder;
     }
@@ -105,6 +107,7 @@ public static class LoopwiseHost
         app.MapResponsesApi();
         app.MapDimensionsApi();
         app.MapKpisApi();
+        app.MapSupportApi();
         return app;
     }
 }

@@ -1,0 +1,97 @@
+using Loopwise.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Loopwise.Features.Support;
+
+/// <summary>
+/// Sufficient statistics of tickets per UTC day of creation, channel and touchpoint: counts for FCR (all variants'
+/// stored parts), SLA and reopens, and exact sums of first response seconds for means. Several rows may hold one key
+/// (<see cref="Responses.RollupSlots"/>): readers sum over slots.
+/// </summary>
+public sealed class TicketRollup : ITenantOwned
+{
+    public Guid WorkspaceId { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public required string Channel { get; init; }
+
+    public Guid TouchpointId { get; init; }
+
+    public int Slot { get; init; }
+
+    public long Opened { get; set; }
+
+    public long CreatedByAgent { get; set; }
+
+    /// <summary>Tickets that are a first contact of their issue (FCR denominator before pending days are left out).</summary>
+    public long FirstContacts { get; set; }
+
+    /// <summary>First contacts resolved by the agent-flagged rule (flag, no transfer, no reopen).</summary>
+    public long AgentFlaggedFcr { get; set; }
+
+    /// <summary>First contacts with a repeat inbound contact within W.</summary>
+    public long RepeatWithinWindow { get; set; }
+
+    public long Transferred { get; set; }
+
+    /// <summary>Tickets whose first-response clock started (SLA denominator).</summary>
+    public long ClockStarted { get; set; }
+
+    /// <summary>Tickets with a first response.</summary>
+    public long Replied { get; set; }
+
+    public long FrtSumSeconds { get; set; }
+
+    public long FrtBusinessSumSeconds { get; set; }
+
+    public long SlaMet { get; set; }
+
+    /// <summary>Sum of reopen counts.</summary>
+    public long Reopened { get; set; }
+
+    public long Solved { get; set; }
+}
+
+/// <summary>First response times per day, channel, touchpoint and clock, as <see cref="Core.Support.DurationBuckets"/> counts (medians, P90).</summary>
+public sealed class TicketDurationRollup : ITenantOwned
+{
+    public Guid WorkspaceId { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public required string Channel { get; init; }
+
+    public Guid TouchpointId { get; init; }
+
+    /// <summary><c>calendar</c> or <c>business</c>.</summary>
+    public required string Clock { get; init; }
+
+    public int Bucket { get; init; }
+
+    public int Slot { get; init; }
+
+    public long Count { get; set; }
+}
+
+internal sealed class TicketRollupConfiguration : IEntityTypeConfiguration<TicketRollup>
+{
+    public void Configure(EntityTypeBuilder<TicketRollup> builder)
+    {
+        builder.ToTable("ticket_rollups");
+        builder.HasKey(r => new { r.WorkspaceId, r.Day, r.Channel, r.TouchpointId, r.Slot });
+        builder.Property(r => r.Channel).HasMaxLength(16);
+    }
+}
+
+internal sealed class TicketDurationRollupConfiguration : IEntityTypeConfiguration<TicketDurationRollup>
+{
+    public void Configure(EntityTypeBuilder<TicketDurationRollup> builder)
+    {
+        builder.ToTable("ticket_duration_rollups");
+        builder.HasKey(r => new { r.WorkspaceId, r.Day, r.Channel, r.TouchpointId, r.Clock, r.Bucket, r.Slot });
+        builder.Property(r => r.Channel).HasMaxLength(16);
+        builder.Property(r => r.Clock).HasMaxLength(16);
+    }
+}
