@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
 using Loopwise.Features.Demo;
+using Loopwise.Features.Dimensions;
 using Loopwise.Features.Health;
 using Loopwise.Features.Invitations;
-using Loopwise.Features.Metrics;
-using Loopwise.Features.Dimensions;
 using Loopwise.Features.Kpis;
+using Loopwise.Features.Metrics;
 using Loopwise.Features.Respond;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Support;
