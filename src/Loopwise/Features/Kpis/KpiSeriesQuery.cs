@@ -16,6 +16,8 @@ public sealed record KpiSeries(
     string Label,
     string ScaleId,
     string Metric,
+    KpiUnit Unit,
+    ScalePolarity Polarity,
     KpiSliceDto Slice,
     bool FromRollups,
     IReadOnlyList<KpiGroupSeries> Groups);
@@ -27,7 +29,7 @@ public sealed record KpiSliceDto(DateOnly From, DateOnly To, string Interval, Gu
 /// One group's series; Group is empty when the slice is not grouped. Status rates the total against the workspace's
 /// target (cx-reference.md §10); Change compares the last period with the one before.
 /// </summary>
-public sealed record KpiGroupSeries(string Group, string Label, TrendPoint Total, KpiStatus Status, IReadOnlyList<TrendPoint> Points, KpiChange? Change);
+public sealed record KpiGroupSeries(string Group, string Label, TrendPoint Total, string Formatted, KpiStatus Status, IReadOnlyList<TrendPoint> Points, KpiChange? Change);
 
 /// <summary>
 /// The last period against the previous one: the test that fits the KPI (NPS difference, N−1 two-proportion, Welch),
@@ -68,6 +70,7 @@ public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts counts,
                 group,
                 labels.GetValueOrDefault(group) ?? group,
                 point,
+                definition.Format(point.Value),
                 KpiStatusRule.EvaluateDefault(definition, point.Value, total.N).Status,
                 [.. periods.Select(p => Point(slice.Interval.Label(p.Start), p.From, p.To, type, Cell(read, kpi, group, p.Start)))],
                 periods.Count < 2 ? null : new KpiChange(
@@ -75,7 +78,7 @@ public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts counts,
                     change.Significant, change.Arrow, change.Verdict));
         }).ToList();
         return new KpiSeries(
-            kpi.Id, kpi.Label, kpi.Scale.Id, QuestionMetrics.MetricOf(type),
+            kpi.Id, kpi.Label, kpi.Scale.Id, QuestionMetrics.MetricOf(type), definition.Unit, definition.Polarity,
             new KpiSliceDto(slice.From, slice.To, slice.Interval.Name(), slice.SurveyId, slice.TouchpointId, slice.Channel?.ToString(), slice.Stage,
                 slice.WhereDimension is null ? null : $"{slice.WhereDimension}:{slice.WhereValue}", slice.By == KpiGrouping.Dimension ? slice.ByDimension : slice.By == KpiGrouping.None ? null : slice.By.ToString().ToLowerInvariant()),
             read.FromRollups,
