@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
+using Loopwise.Features.Commerce;
 using Loopwise.Features.Demo;
 using Loopwise.Features.Health;
 using Loopwise.Features.Invitations;
@@ -73,6 +74,7 @@ public static class LoopwiseHost
         services.AddSingleton<PublishedLinks>();
         services.AddScoped<InvitationService>();
         services.AddResponses();
+        services.AddCommerce();
 
         return builder;
     }
@@ -97,6 +99,7 @@ public static class LoopwiseHost
         app.MapMetricsApi();
         app.MapInvitationsApi();
         app.MapResponsesApi();
+        app.MapCommerceApi();
         return app;
     }
 }
