@@ -51,12 +51,15 @@ public sealed record ReferralInput(
     DateTime? ReferredAt,
     DateTime? ConvertedAt = null);
 
-/// <summary>A session reaching a state of a journey step (one fact per session, step and state).</summary>
+/// <summary>
+/// A session reaching a state (<c>started</c>, <c>completed</c> or <c>abandoned</c>) of a journey step: one fact per
+/// session, step and state. The state is text so that a wrong one is reported at its field path.
+/// </summary>
 public sealed record JourneyStepInput(
     string? Journey,
     string? Step,
     string? SessionId,
-    JourneyStepState? State,
+    string? State,
     DateTime? At,
     string? CustomerExternalId = null,
     string? TouchpointKey = null);

@@ -69,7 +69,7 @@ public sealed class CommerceImporter(
         CommerceImportKind.Referrals => RunAsync(kind, referrals, data, progress, (row, fail) => new ReferralInput(
             row["referrer_external_id"], row["referred_external_id"], row.Time("referred_at", fail), row.Time("converted_at", fail)), ct),
         _ => RunAsync(kind, journeySteps, data, progress, (row, fail) => new JourneyStepInput(
-            row["journey"], row["step"], row["session_id"], row.State("state", fail), row.Time("at", fail), row["customer_external_id"], row["touchpoint_key"]), ct),
+            row["journey"], row["step"], row["session_id"], row["state"], row.Time("at", fail), row["customer_external_id"], row["touchpoint_key"]), ct),
     };
 
     private async Task<Result<CommerceImportReport>> RunAsync<TInput, TFact>(
@@ -185,22 +185,6 @@ public sealed class CommerceImporter(
             }
 
             fail(column, $"'{value}' is not a whole number of minor units (cents), e.g. 1999.");
-            return null;
-        }
-
-        public JourneyStepState? State(string column, Action<string, string> fail)
-        {
-            if (this[column] is not { } value)
-            {
-                return null;
-            }
-
-            if (JourneyStates.TryParse(value, out var state))
-            {
-                return state;
-            }
-
-            fail(column, $"'{value}' is not a state: started, completed or abandoned.");
             return null;
         }
     }

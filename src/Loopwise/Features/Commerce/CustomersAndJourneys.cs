@@ -46,7 +46,7 @@ public sealed class CommerceDirectory(LoopwiseDbContext db, WorkspaceScope scope
         var changes = await db.Set<CustomerAttributeChange>().AsNoTracking().Where(c => c.CustomerId == id)
             .Select(c => new { c.Id, Dto = new AttributeChangeDto(c.Attribute, c.OldValue, c.NewValue, c.ChangedAt) })
             .ToListAsync(ct);
-        return [.. changes.OrderBy(c => c.Dto.ChangedAt).ThenBy(c => c.Id).Select(c => c.Dto)];
+        return [.. changes.OrderBy(c => c.Dto.ChangedAt).ThenBy(c => c.Dto.Attribute, StringComparer.Ordinal).Select(c => c.Dto)];
     }
 
     public async Task<JourneyDto?> JourneyAsync(string key, CancellationToken ct)

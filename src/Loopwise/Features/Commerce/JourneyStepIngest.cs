@@ -38,15 +38,16 @@ public sealed class JourneyStepIngest(LoopwiseDbContext db, SqliteWriteGate gate
         var session = Text(item.SessionId, "sessionId", 100, required: true, fail);
         var at = Time(item.At, "at", required: true, now, fail);
         var customer = Text(item.CustomerExternalId, "customerExternalId", 200, required: false, fail);
-        if (item.State is null)
+        var known = JourneyStates.TryParse(item.State, out var state);
+        if (!known)
         {
-            fail("state", "Required: started, completed or abandoned.");
+            fail("state", item.State is null ? "Required: started, completed or abandoned." : $"'{item.State}' is not a state: started, completed or abandoned.");
         }
 
         var touchpoint = Touchpoints.Find(_touchpoints, item.TouchpointKey, "touchpointKey", fail, out var bad);
-        return journey is null || step is null || session is null || at is null || item.State is null || bad
+        return journey is null || step is null || session is null || at is null || !known || bad
             ? null
-            : new Fact(journey, step, session, item.State.Value, OrderIngest.Precise(at.Value), customer, touchpoint);
+            : new Fact(journey, step, session, state, OrderIngest.Precise(at.Value), customer, touchpoint);
     }
 
     protected override string KeyOf(Fact fact) => string.Join('\u001f', fact.Journey, fact.SessionId, fact.Step, JourneyStates.Name(fact.State));
