@@ -268,8 +268,17 @@ public sealed class Commerce : Migration
         }
 
         migrationBuilder.DropIndex("ix_customers_workspace_id_acquired_at", "customers");
-        migrationBuilder.DropColumn("referrer_id", "customers");
-        migrationBuilder.DropColumn("acquisition_source", "customers");
-        migrationBuilder.DropColumn("acquired_at", "customers");
+        foreach (var column in new[] { "referrer_id", "acquisition_source", "acquired_at" })
+        {
+            if (ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
+            {
+                // EF's SQLite provider refuses DropColumn without a model to rebuild from; SQLite 3.35+ drops it in place.
+                migrationBuilder.Sql($"ALTER TABLE \"customers\" DROP COLUMN \"{column}\"");
+            }
+            else
+            {
+                migrationBuilder.DropColumn(column, "customers");
+            }
+        }
     }
 }

@@ -152,6 +152,31 @@ public abstract class CommerceApiTests(LoopwiseAppFixture fixture) : Integration
         Assert.Equal((1L, 1L, 1.0), (funnel.Steps[1].Started, funnel.Steps[1].Completed, funnel.Steps[1].CompletionRate!.Value));
     }
 
+    [Fact]
+    public async Task Retention_cohorts_count_customers_active_by_order_or_subscription_and_leave_the_future_blank()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var recent = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1);
+        await StoreAsync(ws, "customers",
+        [
+            new CustomerInput("a", AcquiredAt: Utc(1, 10)), new CustomerInput("b", AcquiredAt: Utc(1, 20)), new CustomerInput("c", AcquiredAt: Utc(2, 5)),
+            new CustomerInput("now", AcquiredAt: recent),
+        ]);
+        await StoreAsync(ws, "orders", [Order("o-a", "a", Utc(2, 14), 100), Order("o-c", "c", Utc(3, 3), 100)]);
+        await StoreAsync(ws, "subscriptions", [Subscription("s-b", "b", Utc(1, 20), Utc(3, 10))]);
+        var thisMonth = new DateOnly(recent.Year, recent.Month, 1);
+
+        var cohorts = await ws.Api.GetFromJsonAsync<CohortRow[]>($"/api/v1/commerce/cohorts?from=2026-01-01&to={thisMonth.AddMonths(1):yyyy-MM-dd}&periods=3");
+
+        // January (a, b): k=1 a ordered and b subscribed; k=2 only b's subscription reaches March. February (c): c orders
+        // in March, nobody in April. Birth retention = active in k / cohort size (cx-reference.md §3).
+        Assert.Equal(3, cohorts!.Length);
+        Assert.Equal((2L, new long?[] { 2, 2, 1 }, new double?[] { 1, 1, 0.5 }), (cohorts[0].Size, cohorts[0].Active.ToArray(), cohorts[0].Retention.ToArray()), TupleOfArrays.Instance);
+        Assert.Equal([1, 1, 0], cohorts[1].Active);
+        Assert.Equal(thisMonth, cohorts[2].Cohort);
+        Assert.Equal([1, null, null], cohorts[2].Active);
+    }
+
     internal static OrderInput Order(string id, string customer, DateTime at, long amount, string currency = "EUR") => new(id, customer, at, amount, currency);
 
     internal static SubscriptionInput Subscription(string id, string customer, DateTime started, DateTime? cancelledAt, long mrr = 2000, string plan = "pro", string currency = "EUR") =>
@@ -200,6 +225,17 @@ public abstract class CommerceApiTests(LoopwiseAppFixture fixture) : Integration
                 + await db.Set<ReferralRollup>().LongCountAsync() + await db.Set<JourneyRollup>().LongCountAsync()
                 + await db.Set<CustomerActivityMonth>().LongCountAsync() + await db.Set<CustomerAttributeChange>().LongCountAsync();
         }, workspaceId);
+}
+
+/// <summary>Compares (size, active, retention) with the arrays by content.</summary>
+internal sealed class TupleOfArrays : IEqualityComparer<(long, long?[], double?[])>
+{
+    public static readonly TupleOfArrays Instance = new();
+
+    public bool Equals((long, long?[], double?[]) x, (long, long?[], double?[]) y) =>
+        x.Item1 == y.Item1 && x.Item2.SequenceEqual(y.Item2) && x.Item3.SequenceEqual(y.Item3);
+
+    public int GetHashCode((long, long?[], double?[]) obj) => obj.Item1.GetHashCode();
 }
 
 [Collection(Collections.Sqlite)]

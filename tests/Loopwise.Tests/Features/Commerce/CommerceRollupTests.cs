@@ -50,6 +50,7 @@ public abstract class CommerceRollupTests(LoopwiseAppFixture fixture) : Integrat
                 .OrderBy(g => g.Key.Month).ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
                 .Select(g => $"{g.Key.Month:yyyy-MM} {g.Key.Currency} {g.Count()} {g.Sum(o => o.AmountMinor)}");
             Assert.Equal(expectedRevenue, revenue.Select(r => $"{r.Month:yyyy-MM} {r.Currency} {r.Orders} {r.AmountMinor}"));
+            Assert.All(revenue, r => Assert.Equal((decimal)r.AmountMinor / r.ActiveCustomers, r.RevenuePerActiveCustomerMinor)); // ARPU
             for (var month = new DateOnly(2026, 1, 1); month < new DateOnly(2026, 8, 1); month = month.AddMonths(1))
             {
                 var (start, end) = (Midnight(month), Midnight(month.AddMonths(1)));
