@@ -107,6 +107,12 @@ internal static class ImportCommand
 
             return report.Errors.Count == 0 ? 0 : 1;
         });
-        return new Command("import", "Import data.") { responses, TicketImportCommand.Create() };
+        var import = new Command("import", "Import data.") { responses, TicketImportCommand.Create() };
+        foreach (var verb in Features.Commerce.CommerceImportVerbs.Create())
+        {
+            import.Subcommands.Add(verb);
+        }
+
+        return import;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
+using Loopwise.Features.Commerce;
 using Loopwise.Features.Demo;
 using Loopwise.Features.Dimensions;
 using Loopwise.Features.Health;
@@ -81,6 +82,7 @@ public static class LoopwiseHost
         services.AddScoped<InvitationService>();
         services.AddResponses();
         services.AddSupport();
+        services.AddCommerce();
 
         return builder;
     }
@@ -108,6 +110,7 @@ public static class LoopwiseHost
         app.MapDimensionsApi();
         app.MapKpisApi();
         app.MapSupportApi();
+        app.MapCommerceApi();
         return app;
     }
 }

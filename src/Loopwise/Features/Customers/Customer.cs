@@ -28,6 +28,15 @@ public sealed class Customer : ITenantOwned
     public DateTime? UnsubscribedAt { get; set; }
 
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>When the customer was acquired (first became a customer); null when unknown.</summary>
+    public DateTime? AcquiredAt { get; set; }
+
+    /// <summary>How the customer was acquired: <c>referral</c>, <c>paid</c>, <c>organic</c>... (lower case).</summary>
+    public string? AcquisitionSource { get; set; }
+
+    /// <summary>The customer who referred this one, when acquired via referral.</summary>
+    public Guid? ReferrerId { get; set; }
 }
 
 internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
@@ -41,5 +50,6 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Email).HasMaxLength(320);
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Language).HasMaxLength(16);
+        builder.Property(c => c.AcquisitionSource).HasMaxLength(32);
     }
 }
