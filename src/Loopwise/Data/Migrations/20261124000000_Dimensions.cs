@@ -46,7 +46,16 @@ public sealed class Dimensions : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropColumn("dimensions_json", "responses");
+        if (ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // EF's SQLite provider refuses DropColumn without a model to rebuild from; SQLite 3.35+ drops it in place.
+            migrationBuilder.Sql("ALTER TABLE \"responses\" DROP COLUMN \"dimensions_json\"");
+        }
+        else
+        {
+            migrationBuilder.DropColumn("dimensions_json", "responses");
+        }
+
         migrationBuilder.DropTable("answer_dimension_rollups");
         migrationBuilder.DropTable("workspace_dimensions");
     }
