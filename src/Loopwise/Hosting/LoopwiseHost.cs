@@ -79,6 +79,7 @@ public static class LoopwiseHost
         services.AddScoped<DimensionService>();
         services.AddScoped<SurveyKpiCounts>();
         services.AddScoped<KpiSeriesQuery>();
+        services.AddScoped<OperationalKpiCells>();
         services.AddScoped<InvitationService>();
         services.AddResponses();
         services.AddSupport();

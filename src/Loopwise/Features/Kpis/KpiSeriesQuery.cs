@@ -37,14 +37,19 @@ public sealed record KpiGroupSeries(string Group, string Label, TrendPoint Total
 /// </summary>
 public sealed record KpiChange(string From, string To, double? Delta, double? PValue, double? AdjustedPValue, bool Significant, MetricChangeArrow Arrow, MetricChangeVerdict Verdict);
 
-/// <summary>Answers <c>GET /api/v1/kpis/{kpi}</c>, the explorer and <c>loopwise metrics --kpi</c> with the same numbers.</summary>
-public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts counts, TimeProvider clock)
+/// <summary>Answers <c>GET /api/v1/kpis/{kpi}</c>, the dashboards and <c>loopwise metrics --kpi</c> with the same numbers.</summary>
+public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts surveyCounts, OperationalKpiCells operational, TimeProvider clock)
 {
+    /// <summary>Every KPI id the series answers: the survey KPIs, then the transactional ones.</summary>
+    public static IReadOnlyList<string> Ids { get; } = [.. SurveyKpis.All.Select(k => k.Id), .. OperationalKpiCells.Supported.Select(k => k.Value)];
+
     public async Task<Result<KpiSeries>> HandleAsync(string kpiId, KpiSliceRequest request, CancellationToken ct, KpiSource source = KpiSource.Auto)
     {
-        if (SurveyKpis.Find(kpiId) is not { } kpi)
+        var survey = SurveyKpis.Find(kpiId);
+        var operationalId = OperationalKpiCells.Supported.FirstOrDefault(k => string.Equals(k.Value, kpiId, StringComparison.OrdinalIgnoreCase));
+        if (survey is null && operationalId.Value is null)
         {
-            return Error.Invalid.Field("kpi", $"'{kpiId}' is not a survey KPI; use one of: {string.Join(", ", SurveyKpis.All.Select(k => k.Id))}.");
+            return Error.Invalid.Field("kpi", $"'{kpiId}' is not a KPI; use one of: {string.Join(", ", Ids)}.");
         }
 
         var parsed = await request.ParseAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
@@ -54,34 +59,62 @@ public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts counts,
         }
 
         var slice = parsed.Value!;
-        var read = await counts.ReadAsync(kpi, slice, source, ct);
-        var type = kpi.QuestionType ?? QuestionType.Rating;
+        KpiDefinition definition;
+        KpiCells cells;
+        string scaleId, metric;
+        if (survey is not null)
+        {
+            var type = survey.QuestionType ?? QuestionType.Rating;
+            var read = await surveyCounts.ReadAsync(survey, slice, source, ct);
+            cells = new KpiCells(() => new ScaleCell(new ScaleCounts(survey.Scale), type)) { FromRollups = read.FromRollups };
+            foreach (var ((group, period), counts) in read.Cells)
+            {
+                cells.At(group, period).Add(new ScaleCell(counts, type));
+            }
+
+            definition = KpiCatalog.Get(Catalogued(survey));
+            (scaleId, metric) = (survey.Scale.Id, QuestionMetrics.MetricOf(type));
+        }
+        else
+        {
+            var read = await operational.ReadAsync(operationalId, slice, ct);
+            if (!read.IsSuccess)
+            {
+                return read.Error!;
+            }
+
+            cells = read.Value!;
+            definition = KpiCatalog.Get(operationalId);
+            (scaleId, metric) = (string.Empty, definition.Statistic.ToString().ToLowerInvariant());
+        }
+
         var labels = await GroupLabelsAsync(slice.By, ct);
-        var definition = KpiCatalog.Get(Catalogued(kpi));
         var periods = Periods(slice).ToList();
-        var names = read.Groups.DefaultIfEmpty(string.Empty).Distinct(StringComparer.Ordinal).ToList();
-        var changes = MultipleComparisons.Adjust([.. names.Select(group => Change(definition, kpi, periods, read, group))]);
+        var names = cells.Groups.DefaultIfEmpty(string.Empty).Distinct(StringComparer.Ordinal).ToList();
+        var changes = MultipleComparisons.Adjust([.. names.Select(group => periods.Count < 2
+            ? MetricChange.Untested(definition, null, 0, null, 0)
+            : cells.Get(group, periods[^1].Start).ChangeFrom(definition, cells.Get(group, periods[^2].Start)))]);
         var groups = names.Select((group, i) =>
         {
-            var total = read.Total(group);
-            var point = Point("total", slice.From, slice.To, type, total);
+            var total = Point("total", slice.From, slice.To, cells.Total(group));
             var change = changes[i];
             return new KpiGroupSeries(
                 group,
                 labels.GetValueOrDefault(group) ?? group,
-                point,
-                definition.Format(point.Value),
-                KpiStatusRule.EvaluateDefault(definition, point.Value, total.N).Status,
-                [.. periods.Select(p => Point(slice.Interval.Label(p.Start), p.From, p.To, type, Cell(read, kpi, group, p.Start)))],
+                total,
+                definition.Format(total.Value),
+                KpiStatusRule.EvaluateDefault(definition, total.Value, total.N).Status,
+                [.. periods.Select(p => Point(slice.Interval.Label(p.Start), p.From, p.To, cells.Get(group, p.Start)))],
                 periods.Count < 2 ? null : new KpiChange(
                     slice.Interval.Label(periods[^2].Start), slice.Interval.Label(periods[^1].Start), change.Delta, change.PValue, change.AdjustedPValue,
                     change.Significant, change.Arrow, change.Verdict));
         }).ToList();
         return new KpiSeries(
-            kpi.Id, kpi.Label, kpi.Scale.Id, QuestionMetrics.MetricOf(type), definition.Unit, definition.Polarity,
+            survey?.Id ?? definition.Id.Value, survey?.Label ?? definition.Label, scaleId, metric, definition.Unit, definition.Polarity,
             new KpiSliceDto(slice.From, slice.To, slice.Interval.Name(), slice.SurveyId, slice.TouchpointId, slice.Channel?.ToString(), slice.Stage,
-                slice.WhereDimension is null ? null : $"{slice.WhereDimension}:{slice.WhereValue}", slice.By == KpiGrouping.Dimension ? slice.ByDimension : slice.By == KpiGrouping.None ? null : slice.By.ToString().ToLowerInvariant()),
-            read.FromRollups,
+                slice.WhereDimension is null ? null : $"{slice.WhereDimension}:{slice.WhereValue}",
+                slice.By == KpiGrouping.Dimension ? slice.ByDimension : slice.By == KpiGrouping.None ? null : slice.By.ToString().ToLowerInvariant()),
+            cells.FromRollups,
             groups);
     }
 
@@ -94,27 +127,6 @@ public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts counts,
         _ => KpiId.Ces2EaseMean,
     };
 
-    private static ScaleCounts Cell(KpiCounts read, SurveyKpi kpi, string group, DateOnly period) =>
-        read.Cells.GetValueOrDefault((group, period)) ?? new ScaleCounts(kpi.Scale);
-
-    /// <summary>The last period against the one before, with the test of the KPI's statistic.</summary>
-    private static MetricChange Change(KpiDefinition definition, SurveyKpi kpi, List<(DateOnly Start, DateOnly From, DateOnly To)> periods, KpiCounts read, string group)
-    {
-        if (periods.Count < 2)
-        {
-            return MetricChange.Untested(definition, null, 0, null, 0);
-        }
-
-        var previous = Cell(read, kpi, group, periods[^2].Start);
-        var current = Cell(read, kpi, group, periods[^1].Start);
-        return definition.Statistic switch
-        {
-            KpiStatistic.NetPromoter => MetricChange.ForNps(definition, NpsCounts.FromScale(previous), NpsCounts.FromScale(current)),
-            KpiStatistic.Proportion => MetricChange.ForProportion(definition, previous.FavourableCount, previous.N, current.FavourableCount, current.N),
-            _ => MetricChange.ForMeanMoments(definition, previous.N, previous.Sum, previous.SumOfSquares, current.N, current.Sum, current.SumOfSquares),
-        };
-    }
-
     /// <summary>The periods of the slice, each cut to the slice's days.</summary>
     public static IEnumerable<(DateOnly Start, DateOnly From, DateOnly To)> Periods(KpiSlice slice)
     {
@@ -125,10 +137,13 @@ public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts counts,
         }
     }
 
-    private static TrendPoint Point(string label, DateOnly from, DateOnly to, QuestionType type, ScaleCounts cell)
+    private static TrendPoint Point(string label, DateOnly from, DateOnly to, KpiCell cell)
     {
-        var (value, interval) = QuestionMetrics.Headline(type, cell);
-        return new TrendPoint(label, from, to, cell.N, SampleBases.Classify(cell.N), value, interval);
+        var n = cell.N;
+        var (value, interval) = cell.Evaluate();
+        var sampleBase = SampleBases.Classify(n);
+        // Survey scores withhold the value on a tiny base (the cell already does); rates and durations show it with n.
+        return new TrendPoint(label, from, to, n, sampleBase, value, interval);
     }
 
     private async Task<Dictionary<string, string>> GroupLabelsAsync(KpiGrouping by, CancellationToken ct) => by switch

@@ -1,0 +1,171 @@
+using Loopwise.Core.Kpis;
+using Loopwise.Core.Metrics;
+using Loopwise.Core.Support;
+using Loopwise.Core.Surveys;
+using Loopwise.Features.Metrics;
+
+namespace Loopwise.Features.Kpis;
+
+/// <summary>
+/// The sufficient statistic of one KPI for one group and period (answer counts, a rate's numerator and denominator, a
+/// sum of durations, a duration histogram). Cells add up exactly, so a period or a total is the sum of its days.
+/// </summary>
+public abstract class KpiCell
+{
+    /// <summary>The base of the value: answers, tickets with a reply, issues with a first contact...</summary>
+    public abstract long N { get; }
+
+    /// <summary>The value in internal units (NPS −1..1, rates 0..1, hours) and its 95% interval where one exists.</summary>
+    public abstract (double? Value, IntervalDto? Interval) Evaluate();
+
+    /// <summary>An empty cell of the same kind.</summary>
+    public abstract KpiCell Empty();
+
+    public abstract void Add(KpiCell other);
+
+    /// <summary>This cell against <paramref name="previous"/>, with the test of the KPI's statistic.</summary>
+    public abstract MetricChange ChangeFrom(KpiDefinition definition, KpiCell previous);
+}
+
+/// <summary>Answers on one scale (NPS, CSAT, CES): the headline by question type, as the results page computes it.</summary>
+public sealed class ScaleCell(ScaleCounts counts, QuestionType type) : KpiCell
+{
+    public ScaleCounts Counts => counts;
+
+    public override long N => counts.N;
+
+    public override (double? Value, IntervalDto? Interval) Evaluate() => QuestionMetrics.Headline(type, counts);
+
+    public override KpiCell Empty() => new ScaleCell(new ScaleCounts(counts.Scale), type);
+
+    public override void Add(KpiCell other) => counts.Add(((ScaleCell)other).Counts);
+
+    public override MetricChange ChangeFrom(KpiDefinition definition, KpiCell previous)
+    {
+        var before = ((ScaleCell)previous).Counts;
+        return definition.Statistic switch
+        {
+            KpiStatistic.NetPromoter => MetricChange.ForNps(definition, NpsCounts.FromScale(before), NpsCounts.FromScale(counts)),
+            KpiStatistic.Proportion => MetricChange.ForProportion(definition, before.FavourableCount, before.N, counts.FavourableCount, counts.N),
+            _ => MetricChange.ForMeanMoments(definition, before.N, before.Sum, before.SumOfSquares, counts.N, counts.Sum, counts.SumOfSquares),
+        };
+    }
+}
+
+/// <summary>A rate (FCR, SLA attainment, completion, abandonment) with its Wilson interval (cx-reference.md §4).</summary>
+public sealed class RateCell(long numerator = 0, long denominator = 0) : KpiCell
+{
+    public long Numerator { get; private set; } = numerator;
+
+    public long Denominator { get; private set; } = denominator;
+
+    public override long N => Denominator;
+
+    public override (double? Value, IntervalDto? Interval) Evaluate()
+    {
+        var rate = new Rate(Numerator, Denominator);
+        return (rate.Value, IntervalDto.From(rate.Wilson()));
+    }
+
+    public override KpiCell Empty() => new RateCell();
+
+    public override void Add(KpiCell other)
+    {
+        var o = (RateCell)other;
+        Numerator += o.Numerator;
+        Denominator += o.Denominator;
+    }
+
+    public override MetricChange ChangeFrom(KpiDefinition definition, KpiCell previous) =>
+        MetricChange.ForRate(definition, new Rate(((RateCell)previous).Numerator, ((RateCell)previous).Denominator), new Rate(Numerator, Denominator));
+}
+
+/// <summary>A mean duration in hours from a count and a sum of seconds (no interval: the rollups keep no sum of squares).</summary>
+public sealed class MeanDurationCell(long count = 0, long sumSeconds = 0) : KpiCell
+{
+    public long Count { get; private set; } = count;
+
+    public long SumSeconds { get; private set; } = sumSeconds;
+
+    public override long N => Count;
+
+    public override (double? Value, IntervalDto? Interval) Evaluate() => (Count == 0 ? null : SumSeconds / 3600.0 / Count, null);
+
+    public override KpiCell Empty() => new MeanDurationCell();
+
+    public override void Add(KpiCell other)
+    {
+        Count += ((MeanDurationCell)other).Count;
+        SumSeconds += ((MeanDurationCell)other).SumSeconds;
+    }
+
+    public override MetricChange ChangeFrom(KpiDefinition definition, KpiCell previous) =>
+        MetricChange.Untested(definition, previous.Evaluate().Value, previous.N, Evaluate().Value, N);
+}
+
+/// <summary>A percentile of durations from their minute/hour histogram (cx-reference.md §4: median and P90), in hours.</summary>
+public sealed class DurationPercentileCell(double percent) : KpiCell
+{
+    private readonly Dictionary<int, long> _buckets = [];
+
+    public override long N => _buckets.Values.Sum();
+
+    public void Add(int bucket, long count) => _buckets[bucket] = _buckets.GetValueOrDefault(bucket) + count;
+
+    public override (double? Value, IntervalDto? Interval) Evaluate() =>
+        (DurationBuckets.Percentile([.. _buckets.Select(b => (b.Key, b.Value))], percent) is { } seconds ? seconds / 3600.0 : null, null);
+
+    public override KpiCell Empty() => new DurationPercentileCell(percent);
+
+    public override void Add(KpiCell other)
+    {
+        foreach (var (bucket, count) in ((DurationPercentileCell)other)._buckets)
+        {
+            Add(bucket, count);
+        }
+    }
+
+    public override MetricChange ChangeFrom(KpiDefinition definition, KpiCell previous) =>
+        MetricChange.Untested(definition, previous.Evaluate().Value, previous.N, Evaluate().Value, N);
+}
+
+/// <summary>The cells of a KPI over a slice, per group and period start.</summary>
+public sealed class KpiCells(Func<KpiCell> empty)
+{
+    private readonly Dictionary<(string Group, DateOnly Period), KpiCell> _cells = [];
+
+    public bool FromRollups { get; init; }
+
+    public IReadOnlyDictionary<(string Group, DateOnly Period), KpiCell> Cells => _cells;
+
+    public IEnumerable<string> Groups => _cells.Keys.Select(k => k.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    public KpiCell Empty() => empty();
+
+    /// <summary>The cell of a group and period, created empty on first use.</summary>
+    public KpiCell At(string group, DateOnly period)
+    {
+        if (!_cells.TryGetValue((group, period), out var cell))
+        {
+            _cells[(group, period)] = cell = empty();
+        }
+
+        return cell;
+    }
+
+    public KpiCell Get(string group, DateOnly period) => _cells.GetValueOrDefault((group, period)) ?? empty();
+
+    public KpiCell Total(string group)
+    {
+        var total = empty();
+        foreach (var ((g, _), cell) in _cells)
+        {
+            if (string.Equals(g, group, StringComparison.Ordinal))
+            {
+                total.Add(cell);
+            }
+        }
+
+        return total;
+    }
+}

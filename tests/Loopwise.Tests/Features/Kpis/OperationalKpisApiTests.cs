@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Loopwise.Data;
+using Loopwise.Features.Responses;
+using Loopwise.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Loopwise.Tests.Features.Kpis;
+
+/// <summary>Ticket and survey-funnel KPIs through the KPI series API, against hand-computed values (cx-reference.md §4).</summary>
+public abstract class OperationalKpisApiTests(LoopwiseAppFixture fixture) : IntegrationTest(fixture)
+{
+    private const string October = "from=2026-10-01&to=2026-10-31&interval=month";
+
+    [Fact]
+    public async Task Ticket_kpis_are_computed_from_the_ticket_rollups_as_computed_by_hand()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        // Monday 5 October 2026, default calendar Mon-Fri 09:00-17:00 UTC, SLA 4 business hours, FCR window 7 days.
+        var tickets = new object[]
+        {
+            Ticket("A", "c-a", Oct(5, 10), Reply(Oct(5, 10, 30))),                                        // FRT 0.5 h
+            Ticket("B", "c-b", Oct(5, 10), Bot(Oct(5, 10, 1)), Reply(Oct(5, 12))),                        // a bot does not stop the clock: 2 h
+            Ticket("C", "c-c", Oct(5, 16), Reply(Oct(6, 10))),                                           // 16-17 + 9-10 = 2 business hours
+            Ticket("D", "c-d", Oct(5, 11)),                                                              // never answered: an SLA breach
+            Ticket("E", "c-a", Oct(7, 9), Reply(Oct(7, 9, 15))),                                          // c-a again on the same issue within 7 days: 0.25 h
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets/batch") { Content = JsonContent.Create(new { tickets }) };
+        request.Headers.Add("Idempotency-Key", "operational-kpis");
+        var posted = await ws.Api.SendAsync(request);
+        Assert.True(posted.StatusCode == HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
+
+        var mean = await TotalAsync(ws, "first_response_time");
+        var median = await TotalAsync(ws, "first_response_time_median");
+        var p90 = await TotalAsync(ws, "first_response_time_p90");
+        var sla = await TotalAsync(ws, "sla_attainment");
+        var fcr = await TotalAsync(ws, "fcr");
+
+        Assert.Equal((4L, (0.5 + 2 + 2 + 0.25) / 4), (mean.N, Math.Round(mean.Value!.Value, 10)));
+        Assert.Equal(0.5, median.Value!.Value, 10);  // nearest rank ⌈0.5·4⌉ = 2 of {0.25, 0.5, 2, 2} h
+        Assert.Equal(2.0, p90.Value!.Value, 10);      // ⌈0.9·4⌉ = 4 → 2 h
+        Assert.Equal((5L, 0.8), (sla.N, sla.Value!.Value)); // A, B, C, E met; D breached
+        Assert.Equal((4L, 0.75), (fcr.N, fcr.Value!.Value)); // first contacts A, B, C, D; A came back (E)
+    }
+
+    [Fact]
+    public async Task Survey_completion_and_abandonment_rates_come_from_the_response_rollups()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<LoopwiseDbContext>();
+            var survey = Guid.NewGuid();
+            db.Add(new ResponseRollup { WorkspaceId = ws.Id, SurveyId = survey, Day = new DateOnly(2026, 10, 3), Started = 6, Completed = 5 });
+            db.Add(new ResponseRollup { WorkspaceId = ws.Id, SurveyId = survey, Day = new DateOnly(2026, 10, 9), Started = 4, Completed = 3 });
+            db.Add(new ResponseRollup { WorkspaceId = ws.Id, SurveyId = survey, Day = new DateOnly(2026, 10, 9), Slot = 3, Started = 10, Completed = 8 });
+            await db.SaveChangesAsync();
+            return 0;
+        }, ws.Id);
+
+        var completion = await TotalAsync(ws, "completion_rate");
+        var abandonment = await TotalAsync(ws, "abandonment_rate");
+
+        Assert.Equal((20L, 0.8), (completion.N, completion.Value!.Value));
+        Assert.Equal((20L, 0.2), (abandonment.N, Math.Round(abandonment.Value!.Value, 10)));
+        Assert.Equal(0.584, completion.Lower, 3); // Wilson 16/20: [0.584, 0.919]
+        Assert.Equal(0.919, completion.Upper, 3);
+    }
+
+    [Fact]
+    public async Task Ticket_kpis_refuse_a_survey_or_a_customer_dimension()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+
+        var bySurvey = await ws.Api.GetAsync($"/api/v1/kpis/fcr?{October}&by=survey");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bySurvey.StatusCode);
+        Assert.Contains("\"by\"", await bySurvey.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static DateTime Oct(int day, int hour, int minute = 0) => new(2026, 10, day, hour, minute, 0, DateTimeKind.Utc);
+
+    private static object Reply(DateTime at) => new { kind = "message", at, direction = "outbound", author = "human", @public = true };
+
+    private static object Bot(DateTime at) => new { kind = "message", at, direction = "outbound", author = "bot", @public = true };
+
+    private static object Ticket(string id, string customer, DateTime created, params object[] events) =>
+        new { externalId = id, customerExternalId = customer, issueKey = "delivery", channel = "email", createdAt = created, events };
+
+    private static async Task<(long N, double? Value, double Lower, double Upper)> TotalAsync(TestWorkspace ws, string kpi)
+    {
+        var response = await ws.Api.GetAsync($"/api/v1/kpis/{kpi}?{October}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        using var json = JsonDocument.Parse(text);
+        var total = json.RootElement.GetProperty("groups")[0].GetProperty("total");
+        var value = total.GetProperty("value");
+        var interval = total.GetProperty("interval");
+        return (total.GetProperty("n").GetInt64(), value.ValueKind == JsonValueKind.Null ? null : value.GetDouble(),
+            interval.ValueKind == JsonValueKind.Null ? double.NaN : interval.GetProperty("lower").GetDouble(),
+            interval.ValueKind == JsonValueKind.Null ? double.NaN : interval.GetProperty("upper").GetDouble());
+    }
+}
+
+[Collection(Collections.Sqlite)]
+public sealed class OperationalKpisApiTests_Sqlite(SqliteAppFixture fixture) : OperationalKpisApiTests(fixture);
+
+[Collection(Collections.Postgres)]
+public sealed class OperationalKpisApiTests_Postgres(PostgresAppFixture fixture) : OperationalKpisApiTests(fixture);
