@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Loopwise.Core.Metrics;
+using Loopwise.Features.Kpis;
 using Loopwise.Features.Metrics;
 using Loopwise.Features.Results;
 using Loopwise.Web;
@@ -11,7 +12,10 @@ using Spectre.Console.Rendering;
 
 namespace Loopwise.Cli;
 
-/// <summary><c>loopwise metrics</c>: the metrics of one survey as a table, or as the API's JSON with <c>--json</c>.</summary>
+/// <summary>
+/// <c>loopwise metrics</c>: any KPI over a slice (<c>--kpi</c>, as <c>GET /api/v1/kpis/{kpi}</c>), or every metric of
+/// one survey (<c>--survey</c> alone); a table, or the API's JSON with <c>--json</c>.
+/// </summary>
 internal static class MetricsCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -23,15 +27,20 @@ internal static class MetricsCommand
     public static Command Create()
     {
         var workspace = CliWorkspace.Create();
-        var survey = new Option<string>("--survey", "-s") { Description = "Survey id or link token", Required = true };
+        var kpi = new Option<string?>("--kpi", "-k") { Description = $"A KPI over the workspace: {string.Join(", ", KpiSeriesQuery.Ids)}" };
+        var survey = new Option<string?>("--survey", "-s") { Description = "Survey id or link token (without --kpi: every metric of that survey; with it: a filter)" };
+        var channel = new Option<string?>("--channel") { Description = "Channel filter (web, app, email, phone, chat, social, in-person, sms)" };
+        var stage = new Option<string?>("--stage") { Description = "Journey stage filter" };
+        var where = new Option<string?>("--where") { Description = "Dimension filter, dimension:value (e.g. region:North)" };
+        var by = new Option<string?>("--by") { Description = "Group by survey, touchpoint, channel, stage or a dimension" };
         var from = new Option<string?>("--from") { Description = "First UTC day, yyyy-MM-dd (default: the first answer)" };
         var to = new Option<string?>("--to") { Description = "Last UTC day, yyyy-MM-dd, inclusive (default: today)" };
         var touchpoint = new Option<string?>("--touchpoint") { Description = "Touchpoint key (default: all touchpoints)" };
         var interval = new Option<string?>("--interval") { Description = $"Trend interval: {string.Join(", ", TrendIntervals.Names)} (default: month)" };
         var json = new Option<bool>("--json") { Description = "Print JSON in the shape of GET /api/v1/surveys/{id}/metrics" };
-        var command = new Command("metrics", "NPS, CSAT, CES and ratings of a survey with 95% intervals and n.")
+        var command = new Command("metrics", "A KPI over a slice, or the metrics of one survey, with 95% intervals and n.")
         {
-            workspace, survey, from, to, touchpoint, interval, json,
+            workspace, kpi, survey, from, to, touchpoint, interval, channel, stage, where, by, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,7 +52,44 @@ internal static class MetricsCommand
             }
 
             var query = scope.ServiceProvider.GetRequiredService<MetricsQuery>();
-            var reference = parse.GetValue(survey)!;
+            var reference = parse.GetValue(survey);
+            if (parse.GetValue(kpi) is { } kpiId)
+            {
+                Guid? surveyId = null;
+                if (reference is not null)
+                {
+                    surveyId = (await query.FindSurveyAsync(reference, ct))?.Id;
+                    if (surveyId is null)
+                    {
+                        return CliWorkspace.Fail(new Error.NotFound($"There is no survey '{reference}' (id or link token) in this workspace."));
+                    }
+                }
+
+                var series = await scope.ServiceProvider.GetRequiredService<KpiSeriesQuery>().HandleAsync(kpiId, new KpiSliceRequest(
+                    parse.GetValue(from), parse.GetValue(to), parse.GetValue(interval), surveyId?.ToString(), parse.GetValue(touchpoint),
+                    parse.GetValue(channel), parse.GetValue(stage), parse.GetValue(where), parse.GetValue(by)), ct);
+                if (!series.IsSuccess)
+                {
+                    return CliWorkspace.Fail(series.Error!);
+                }
+
+                if (parse.GetValue(json))
+                {
+                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(series.Value, Json));
+                }
+                else
+                {
+                    KpiTable.Print(series.Value!);
+                }
+
+                return 0;
+            }
+
+            if (reference is null)
+            {
+                return CliWorkspace.Fail(Error.Invalid.Field("kpi", "Give --kpi (a KPI over the workspace) or --survey (every metric of one survey)."));
+            }
+
             var found = await query.FindSurveyAsync(reference, ct);
             if (found is null)
             {

@@ -118,6 +118,10 @@ public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts surveyC
             groups);
     }
 
+    /// <summary>The catalogue entry of any KPI id the series answers (for units and formatting), or null.</summary>
+    public static KpiDefinition? DefinitionOf(string kpiId) =>
+        SurveyKpis.Find(kpiId) is { } survey ? KpiCatalog.Get(Catalogued(survey)) : KpiCatalog.Find(new KpiId(kpiId));
+
     /// <summary>The catalogue entry (unit, polarity, default target) of a survey KPI; both NPS kinds share the NPS target.</summary>
     public static KpiId Catalogued(SurveyKpi kpi) => kpi.Id switch
     {

@@ -26,6 +26,38 @@ public abstract class MetricsCommandTests(LoopwiseAppFixture fixture) : Integrat
     }
 
     [Fact]
+    public async Task Metrics_verb_with_a_kpi_prints_the_kpi_api_document_and_a_table()
+    {
+        var (ws, seed) = await MetricsApiTests.MainDatasetAsync(App);
+        var api = await ws.Api.GetStringAsync($"/api/v1/kpis/tnps?from=2026-01-01&to=2026-03-31&interval=month&survey={seed.SurveyId}&by=touchpoint");
+
+        var (exit, output) = await RunAsync(
+            "metrics", "--db", App.Database, "--workspace", ws.Slug, "--kpi", "tnps", "--survey", seed.LinkToken,
+            "--from", "2026-01-01", "--to", "2026-03-31", "--by", "touchpoint", "--json");
+        var (tableExit, table) = await RunAsync(
+            "metrics", "--db", App.Database, "--workspace", ws.Slug, "--kpi", "tnps", "--from", "2026-01-01", "--to", "2026-03-31");
+
+        Assert.Equal(0, exit);
+        using var printed = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
+        using var expected = JsonDocument.Parse(api);
+        Assert.True(JsonElement.DeepEquals(expected.RootElement, printed.RootElement), output);
+        Assert.NotEmpty(expected.RootElement.GetProperty("groups").EnumerateArray());
+        Assert.True(tableExit == 0, table);
+        Assert.Contains("95% CI", table, StringComparison.Ordinal);
+        Assert.Contains("2026-02", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_verb_without_a_kpi_or_a_survey_says_what_to_give()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+
+        var (exit, _) = await RunAsync("metrics", "--db", App.Database, "--workspace", ws.Slug);
+
+        Assert.NotEqual(0, exit);
+    }
+
+    [Fact]
     public async Task Metrics_verb_reports_a_bad_interval_and_exits_non_zero()
     {
         var ws = await App.CreateWorkspaceAsync();
@@ -39,17 +71,20 @@ public abstract class MetricsCommandTests(LoopwiseAppFixture fixture) : Integrat
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         await ConsoleLock.WaitAsync();
-        var original = Console.Out;
+        var (original, originalError) = (Console.Out, Console.Error);
         using var writer = new StringWriter();
+        using var errors = new StringWriter();
         try
         {
             Console.SetOut(writer);
+            Console.SetError(errors);
             var exit = await LoopwiseCli.RunAsync(args);
-            return (exit, writer.ToString());
+            return (exit, writer.ToString() + errors);
         }
         finally
         {
             Console.SetOut(original);
+            Console.SetError(originalError);
             ConsoleLock.Release();
         }
     }
