@@ -10,6 +10,7 @@ using Loopwise.Features.Respond;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Support;
 using Loopwise.Features.Surveys;
+using Loopwise.Features.Targets;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Features.Users;
 using Loopwise.Features.Workspaces;
@@ -81,6 +82,7 @@ public static class LoopwiseHost
         services.AddScoped<InvitationService>();
         services.AddResponses();
         services.AddSupport();
+        services.AddTargets();
 
         return builder;
     }
@@ -108,6 +110,7 @@ public static class LoopwiseHost
         app.MapDimensionsApi();
         app.MapKpisApi();
         app.MapSupportApi();
+        app.MapTargetsApi();
         return app;
     }
 }
