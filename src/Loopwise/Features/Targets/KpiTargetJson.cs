@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Loopwise.Core.Kpis;
 
@@ -14,11 +15,14 @@ namespace Loopwise.Features.Targets;
 /// </summary>
 public static class KpiTargetJson
 {
+    // Stored and audited text, never written into HTML unencoded: keep "<" and ">" readable instead of \u003C.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Write(KpiTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
             WriteThreshold(json, "target", target.Target);
