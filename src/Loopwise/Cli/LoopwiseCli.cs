@@ -32,6 +32,7 @@ internal static class LoopwiseCli
         root.Subcommands.Add(InvitationsCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(Features.Targets.KpisCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

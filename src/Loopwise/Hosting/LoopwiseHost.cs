@@ -11,6 +11,7 @@ using Loopwise.Features.Respond;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Support;
 using Loopwise.Features.Surveys;
+using Loopwise.Features.Targets;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Features.Users;
 using Loopwise.Features.Workspaces;
@@ -84,6 +85,7 @@ public static class LoopwiseHost
         services.AddResponses();
         services.AddSupport();
         services.AddCommerce();
+        services.AddTargets();
 
         return builder;
     }
@@ -112,6 +114,7 @@ public static class LoopwiseHost
         app.MapKpisApi();
         app.MapSupportApi();
         app.MapCommerceApi();
+        app.MapTargetsApi();
         return app;
     }
 }
