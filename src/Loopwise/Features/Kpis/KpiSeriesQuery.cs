@@ -4,6 +4,7 @@ using Loopwise.Core.Surveys;
 using Loopwise.Data;
 using Loopwise.Features.Metrics;
 using Loopwise.Features.Surveys;
+using Loopwise.Features.Targets;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Web;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed record KpiGroupSeries(string Group, string Label, TrendPoint Total
 public sealed record KpiChange(string From, string To, double? Delta, double? PValue, double? AdjustedPValue, bool Significant, MetricChangeArrow Arrow, MetricChangeVerdict Verdict);
 
 /// <summary>Answers <c>GET /api/v1/kpis/{kpi}</c>, the dashboards and <c>loopwise metrics --kpi</c> with the same numbers.</summary>
-public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts surveyCounts, OperationalKpiCells operational, TimeProvider clock)
+public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts surveyCounts, OperationalKpiCells operational, KpiTargetStore targets, TimeProvider clock)
 {
     /// <summary>Every KPI id the series answers: the survey KPIs, then the transactional ones.</summary>
     public static IReadOnlyList<string> Ids { get; } = [.. SurveyKpis.All.Select(k => k.Id), .. OperationalKpiCells.Supported.Select(k => k.Value)];
@@ -89,6 +90,7 @@ public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts surveyC
         }
 
         var labels = await GroupLabelsAsync(slice.By, ct);
+        var targetSet = await targets.GetSetAsync(ct);
         var periods = Periods(slice).ToList();
         var names = cells.Groups.DefaultIfEmpty(string.Empty).Distinct(StringComparer.Ordinal).ToList();
         var changes = MultipleComparisons.Adjust([.. names.Select(group => periods.Count < 2
@@ -103,7 +105,7 @@ public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts surveyC
                 labels.GetValueOrDefault(group) ?? group,
                 total,
                 definition.Format(total.Value),
-                KpiStatusRule.EvaluateDefault(definition, total.Value, total.N).Status,
+                targetSet.Evaluate(definition, total.Value, total.N).Status,
                 [.. periods.Select(p => Point(slice.Interval.Label(p.Start), p.From, p.To, cells.Get(group, p.Start)))],
                 periods.Count < 2 ? null : new KpiChange(
                     slice.Interval.Label(periods[^2].Start), slice.Interval.Label(periods[^1].Start), change.Delta, change.PValue, change.AdjustedPValue,

@@ -43,6 +43,12 @@ public abstract class KpisApiTests(LoopwiseAppFixture fixture) : IntegrationTest
         Assert.True(all.RootElement.GetProperty("fromRollups").GetBoolean());
         Assert.Equal("Watch", all.RootElement.GetProperty("groups")[0].GetProperty("status").GetString()); // +20 is below the ">= 50" target
         Assert.Equal("NoData", all.RootElement.GetProperty("groups")[0].GetProperty("change").GetProperty("verdict").GetString()); // March is empty
+
+        // The workspace's own target rates the same +20: on target at ">= 10", in action below an action threshold of "< 25".
+        Assert.Equal(HttpStatusCode.OK, (await ws.Api.PutAsJsonAsync("/api/v1/targets/nps", new { target = new { op = ">=", value = 10 } })).StatusCode);
+        Assert.Equal("OnTarget", await StatusAsync(ws));
+        Assert.Equal(HttpStatusCode.OK, (await ws.Api.PutAsJsonAsync("/api/v1/targets/nps", new { target = new { op = ">=", value = 50 }, action = new { op = "<", value = 25 } })).StatusCode);
+        Assert.Equal("Action", await StatusAsync(ws));
         var regions = byRegion.RootElement.GetProperty("groups").EnumerateArray()
             .ToDictionary(g => g.GetProperty("group").GetString()!, g => (g.GetProperty("total").GetProperty("n").GetInt64(), g.GetProperty("total").GetProperty("value").GetDouble()));
         Assert.Equal((100L, 0.60), (regions["north"].Item1, Math.Round(regions["north"].Item2, 10))); // 80 P, 0 A, 20 D
@@ -71,6 +77,12 @@ public abstract class KpisApiTests(LoopwiseAppFixture fixture) : IntegrationTest
         Assert.Equal("Up", change.GetProperty("arrow").GetString());
         Assert.Equal("Better", change.GetProperty("verdict").GetString());
         Assert.InRange(change.GetProperty("pValue").GetDouble(), 0.0025, 0.0035); // two-sided p for z ≈ 2.96
+    }
+
+    private static async Task<string?> StatusAsync(TestWorkspace ws)
+    {
+        using var json = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/kpis/nps?from=2026-01-01&to=2026-03-31&interval=month"));
+        return json.RootElement.GetProperty("groups")[0].GetProperty("status").GetString();
     }
 
     private static IEnumerable<int> Scores(int promoters, int passives, int detractors) =>
