@@ -12,7 +12,7 @@ namespace Loopwise.Features.Targets;
 /// </summary>
 internal static class TargetsApi
 {
-    public const string ChangePermission = Permissions.SurveysPublish;
+    public const string ChangePermission = Permissions.TargetsWrite;
 
     public static RouteGroupBuilder MapTargetsApi(this IEndpointRouteBuilder app)
     {

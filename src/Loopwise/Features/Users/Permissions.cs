@@ -24,21 +24,24 @@ public static class Permissions
     public const string UsersManage = "users.manage";
     public const string KeysManage = "keys.manage";
 
+    /// <summary>KPI targets, action thresholds and health-model weights (§11: Leader and Director edit; Manager proposes).</summary>
+    public const string TargetsWrite = "targets.write";
+
     /// <summary>Every capability, in a stable order (used for API key scopes and policy registration).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         DashboardsRead, SurveysRead, SurveysWrite, SurveysPublish, TouchpointsWrite, DistributionRead,
-        DistributionWrite, ResponsesRead, ResponsesWrite, Export, UsersManage, KeysManage,
+        DistributionWrite, ResponsesRead, ResponsesWrite, Export, UsersManage, KeysManage, TargetsWrite,
     ];
 
     private static readonly FrozenDictionary<Role, string[]> ByRole = new Dictionary<Role, string[]>
     {
-        [Role.Leader] = [DashboardsRead, SurveysRead],
-        [Role.Director] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, TouchpointsWrite, Export],
+        [Role.Leader] = [DashboardsRead, SurveysRead, TargetsWrite],
+        [Role.Director] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, TouchpointsWrite, Export, TargetsWrite],
         [Role.Manager] =
         [
             DashboardsRead, SurveysRead, SurveysWrite, SurveysPublish, TouchpointsWrite, DistributionRead,
-            DistributionWrite, ResponsesRead, ResponsesWrite, Export,
+            DistributionWrite, ResponsesRead, ResponsesWrite, Export, TargetsWrite,
         ],
         [Role.Practitioner] = [DashboardsRead, SurveysRead, SurveysWrite, TouchpointsWrite, DistributionRead, ResponsesRead],
         [Role.Analyst] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, Export],
