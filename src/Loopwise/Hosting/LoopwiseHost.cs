@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
+using Loopwise.Features.Dashboards;
 using Loopwise.Features.Demo;
 using Loopwise.Features.Dimensions;
 using Loopwise.Features.Health;
@@ -78,6 +79,8 @@ public static class LoopwiseHost
         services.AddScoped<DimensionService>();
         services.AddScoped<SurveyKpiCounts>();
         services.AddScoped<KpiSeriesQuery>();
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<DashboardResponses>();
         services.AddScoped<InvitationService>();
         services.AddResponses();
         services.AddSupport();
