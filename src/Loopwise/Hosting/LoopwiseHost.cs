@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
 using Loopwise.Features.Commerce;
+using Loopwise.Features.Dashboards;
 using Loopwise.Features.Demo;
 using Loopwise.Features.Dimensions;
 using Loopwise.Features.Health;
@@ -81,6 +82,8 @@ public static class LoopwiseHost
         services.AddScoped<SurveyKpiCounts>();
         services.AddScoped<KpiSeriesQuery>();
         services.AddScoped<OperationalKpiCells>();
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<DashboardResponses>();
         services.AddScoped<InvitationService>();
         services.AddResponses();
         services.AddSupport();
