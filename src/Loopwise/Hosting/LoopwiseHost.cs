@@ -82,6 +82,7 @@ public static class LoopwiseHost
         services.AddScoped<SurveyKpiCounts>();
         services.AddScoped<KpiSeriesQuery>();
         services.AddScoped<OperationalKpiCells>();
+        services.AddScoped<BusinessKpiCells>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<DashboardResponses>();
         services.AddScoped<InvitationService>();

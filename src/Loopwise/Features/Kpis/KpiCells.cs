@@ -155,8 +155,19 @@ public sealed class KpiCells(Func<KpiCell> empty)
 
     public KpiCell Get(string group, DateOnly period) => _cells.GetValueOrDefault((group, period)) ?? empty();
 
+    /// <summary>
+    /// Totals that are not the sum of their periods (churn over a quarter is not the sum of its monthly churns: the
+    /// customers at the start differ), set by the source; other groups' totals add their periods up.
+    /// </summary>
+    public Dictionary<string, KpiCell> Totals { get; } = new(StringComparer.Ordinal);
+
     public KpiCell Total(string group)
     {
+        if (Totals.TryGetValue(group, out var explicitTotal))
+        {
+            return explicitTotal;
+        }
+
         var total = empty();
         foreach (var ((g, _), cell) in _cells)
         {

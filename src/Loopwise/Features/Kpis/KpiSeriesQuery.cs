@@ -39,15 +39,18 @@ public sealed record KpiGroupSeries(string Group, string Label, TrendPoint Total
 public sealed record KpiChange(string From, string To, double? Delta, double? PValue, double? AdjustedPValue, bool Significant, MetricChangeArrow Arrow, MetricChangeVerdict Verdict);
 
 /// <summary>Answers <c>GET /api/v1/kpis/{kpi}</c>, the dashboards and <c>loopwise metrics --kpi</c> with the same numbers.</summary>
-public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts surveyCounts, OperationalKpiCells operational, KpiTargetStore targets, TimeProvider clock)
+public sealed class KpiSeriesQuery(
+    LoopwiseDbContext db, SurveyKpiCounts surveyCounts, OperationalKpiCells operational, BusinessKpiCells business, KpiTargetStore targets, TimeProvider clock)
 {
     /// <summary>Every KPI id the series answers: the survey KPIs, then the transactional ones.</summary>
-    public static IReadOnlyList<string> Ids { get; } = [.. SurveyKpis.All.Select(k => k.Id), .. OperationalKpiCells.Supported.Select(k => k.Value)];
+    public static IReadOnlyList<string> Ids { get; } =
+        [.. SurveyKpis.All.Select(k => k.Id), .. OperationalKpiCells.Supported.Select(k => k.Value), .. BusinessKpiCells.Supported.Select(k => k.Value)];
 
     public async Task<Result<KpiSeries>> HandleAsync(string kpiId, KpiSliceRequest request, CancellationToken ct, KpiSource source = KpiSource.Auto)
     {
         var survey = SurveyKpis.Find(kpiId);
-        var operationalId = OperationalKpiCells.Supported.FirstOrDefault(k => string.Equals(k.Value, kpiId, StringComparison.OrdinalIgnoreCase));
+        var operationalId = OperationalKpiCells.Supported.Concat(BusinessKpiCells.Supported)
+            .FirstOrDefault(k => string.Equals(k.Value, kpiId, StringComparison.OrdinalIgnoreCase));
         if (survey is null && operationalId.Value is null)
         {
             return Error.Invalid.Field("kpi", $"'{kpiId}' is not a KPI; use one of: {string.Join(", ", Ids)}.");
@@ -78,7 +81,9 @@ public sealed class KpiSeriesQuery(LoopwiseDbContext db, SurveyKpiCounts surveyC
         }
         else
         {
-            var read = await operational.ReadAsync(operationalId, slice, ct);
+            var read = BusinessKpiCells.Supported.Contains(operationalId)
+                ? await business.ReadAsync(operationalId, slice, Periods(slice).ToList(), ct)
+                : await operational.ReadAsync(operationalId, slice, ct);
             if (!read.IsSuccess)
             {
                 return read.Error!;
