@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using Loopwise.Features.Responses.Import;
-using Spectre.Console;
 
 namespace Loopwise.Cli;
 
@@ -57,55 +55,17 @@ internal static class ImportCommand
             var importer = scope.ServiceProvider.GetRequiredService<ResponseImporter>();
             var request = new ImportRequest(parse.GetValue(survey)!, parse.GetValue(format), parse.GetValue(touchpoint), pairs);
             await using var stream = path.OpenRead();
-            var result = await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async progress =>
-                {
-                    var task = progress.AddTask($"Importing {path.Name}", maxValue: Math.Max(1, path.Length));
-                    var reporter = new Progress<ImportProgress>(p =>
-                    {
-                        task.Value = p.BytesRead;
-                        task.Description = $"Importing {path.Name}: {p.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows";
-                    });
-                    var outcome = await importer.ImportAsync(request, stream, reporter, ct);
-                    task.Value = task.MaxValue;
-                    return outcome;
-                });
+            var result = await ImportConsole.WithProgressAsync(path, reporter => importer.ImportAsync(request, stream, reporter, ct));
             if (!result.IsSuccess)
             {
                 return CliWorkspace.Fail(result.Error!);
             }
 
             var report = result.Value!;
-            foreach (var warning in report.Warnings)
-            {
-                await Console.Error.WriteLineAsync($"warning: {warning}");
-            }
-
-            Console.Out.WriteLine($"Rows read: {report.Rows}. Imported: {report.Imported}. Skipped as duplicates: {report.Duplicates.Count}. Rejected: {report.RejectedLines.Count}.");
-            foreach (var skipped in report.Duplicates.Take(20))
-            {
-                Console.Out.WriteLine($"  line {skipped.Line}: duplicate of stored response '{skipped.ResponseId}'");
-            }
-
-            foreach (var error in report.Errors.Take(50))
-            {
-                Console.Out.WriteLine($"  line {error.Line}: {error.Field}: {error.Message}");
-            }
-
-            if (report.Errors.Count > 50)
-            {
-                Console.Out.WriteLine($"  ... {report.Errors.Count - 50} more (use --errors FILE for all of them)");
-            }
-
-            if (parse.GetValue(errors) is { } errorFile)
-            {
-                await using var writer = new StreamWriter(errorFile.FullName);
-                await report.WriteErrorsCsvAsync(writer);
-                Console.Out.WriteLine($"Rejected rows written to {errorFile.FullName}.");
-            }
-
-            return report.Errors.Count == 0 ? 0 : 1;
+            return await ImportConsole.ReportAsync(
+                new ImportSummary(report.Rows, report.Imported, report.Duplicates, report.Errors, report.Warnings,
+                    d => $"duplicate of stored response '{d.ResponseId}'", report.WriteErrorsCsvAsync),
+                parse.GetValue(errors));
         });
         var import = new Command("import", "Import data.") { responses, TicketImportCommand.Create() };
         foreach (var verb in Features.Commerce.CommerceImportVerbs.Create())

@@ -1,8 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using Loopwise.Cli;
-using Loopwise.Features.Responses.Import;
-using Spectre.Console;
 
 namespace Loopwise.Features.Commerce;
 
@@ -45,45 +42,16 @@ internal static class CommerceImportVerbs
 
             var importer = scope.ServiceProvider.GetRequiredService<CommerceImporter>();
             await using var stream = path.OpenRead();
-            var result = await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async progress =>
-                {
-                    var task = progress.AddTask($"Importing {path.Name}", maxValue: Math.Max(1, path.Length));
-                    var reporter = new Progress<ImportProgress>(p =>
-                    {
-                        task.Value = p.BytesRead;
-                        task.Description = $"Importing {path.Name}: {p.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows";
-                    });
-                    var outcome = await importer.ImportAsync(kind, stream, reporter, ct);
-                    task.Value = task.MaxValue;
-                    return outcome;
-                });
+            var result = await ImportConsole.WithProgressAsync(path, reporter => importer.ImportAsync(kind, stream, reporter, ct));
             if (!result.IsSuccess)
             {
                 return CliWorkspace.Fail(result.Error!);
             }
 
             var report = result.Value!;
-            Console.Out.WriteLine($"Rows read: {report.Rows}. Stored: {report.Stored}. Skipped as duplicates: {report.Duplicates.Count}. Rejected: {report.RejectedLines.Count}.");
-            foreach (var skipped in report.Duplicates.Take(20))
-            {
-                Console.Out.WriteLine($"  line {skipped.Line}: stored already ({skipped.ResponseId})");
-            }
-
-            foreach (var error in report.Errors)
-            {
-                Console.Out.WriteLine($"  line {error.Line}: {error.Field}: {error.Message}");
-            }
-
-            if (parse.GetValue(errors) is { } errorFile)
-            {
-                await using var writer = new StreamWriter(errorFile.FullName);
-                await report.WriteErrorsCsvAsync(writer);
-                Console.Out.WriteLine($"Rejected rows written to {errorFile.FullName}.");
-            }
-
-            return report.Errors.Count == 0 ? 0 : 1;
+            return await ImportConsole.ReportAsync(
+                new ImportSummary(report.Rows, report.Stored, report.Duplicates, report.Errors, [], d => $"stored already ({d.ResponseId})", report.WriteErrorsCsvAsync),
+                parse.GetValue(errors));
         });
         return command;
     }
