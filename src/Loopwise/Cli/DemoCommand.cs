@@ -73,6 +73,7 @@ internal static class DemoCommand
                 var setup = context.AddTask("Workspace, people, touchpoints, surveys", maxValue: 3);
                 var customers = context.AddTask("Customers", autoStart: false);
                 var stored = context.AddTask("Responses", autoStart: false);
+                var operations = context.AddTask("Tickets, memberships, acquisitions", autoStart: false);
                 var watch = new Stopwatch();
                 var progress = new DemoProgressSink(p =>
                 {
@@ -101,12 +102,18 @@ internal static class DemoCommand
                             var rate = p.Done / Math.Max(0.001, watch.Elapsed.TotalSeconds);
                             stored.Description = $"Responses ({p.Done.ToString("N0", CultureInfo.InvariantCulture)}, {rate.ToString("N0", CultureInfo.InvariantCulture)}/s)";
                             break;
+                        case DemoStep.Operations:
+                            stored.Value = stored.MaxValue;
+                            operations.MaxValue = Math.Max(1, p.Total);
+                            operations.StartTask();
+                            operations.Value = p.Done;
+                            break;
                         default:
                             throw new ArgumentOutOfRangeException(nameof(p), p.Step, "Unknown step.");
                     }
                 });
                 result = await generator.BuildAsync(options, progress, ct);
-                foreach (var task in new[] { setup, customers, stored })
+                foreach (var task in new[] { setup, customers, stored, operations })
                 {
                     task.Value = task.MaxValue;
                     task.StopTask();

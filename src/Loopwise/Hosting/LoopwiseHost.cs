@@ -75,6 +75,7 @@ public static class LoopwiseHost
         services.AddScoped<SurveyService>();
         services.AddScoped<MetricsQuery>();
         services.AddScoped<DemoGenerator>();
+        services.AddScoped<DemoOperations>();
         services.AddScoped<RespondentFlow>();
         services.AddSingleton<PublishedLinks>();
         services.AddSingleton<DimensionCatalog>();

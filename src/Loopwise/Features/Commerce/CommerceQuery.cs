@@ -107,7 +107,7 @@ public sealed class CommerceQuery(LoopwiseDbContext db, TimeProvider clock)
         var sums = await db.Set<ReferralRollup>().AsNoTracking().Where(r => r.Day >= from && r.Day < to)
             .GroupBy(r => 1)
             .Select(g => new { Referrals = g.Sum(r => r.Referrals), Converted = g.Sum(r => r.Converted), New = g.Sum(r => r.NewCustomers), Via = g.Sum(r => r.NewViaReferral) })
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct) is [var only] ? only : null;
         return sums is null
             ? new ReferralPeriod(from, to, 0, 0, 0, 0, null)
             : new ReferralPeriod(from, to, sums.Referrals, sums.Converted, sums.New, sums.Via, sums.New == 0 ? null : (double)sums.Via / sums.New);

@@ -31,7 +31,8 @@ public sealed class DemoGenerator(
     ApiKeyService keys,
     ResponseWriter writer,
     TimeProvider clock,
-    DimensionCatalog dimensionCatalog)
+    DimensionCatalog dimensionCatalog,
+    DemoOperations operations)
 {
     public const string BuiltAction = "demo.built";
 
@@ -96,6 +97,7 @@ public sealed class DemoGenerator(
 
         var customers = await AddCustomersAsync(workspace.Id, options, since, progress, ct);
         await AddResponsesAsync(workspace.Id, options, calendar, surveyIds, touchpointIds, customers, progress, ct);
+        await operations.AddAsync(workspace.Id, options, calendar, customers, progress, ct);
 
         db.Add(new AuditEntry
         {
@@ -240,11 +242,12 @@ public sealed class DemoGenerator(
 
             var id = Guid.CreateVersion7();
             var language = frenchSpeaking ? "fr" : "en";
+            var externalId = string.Create(CultureInfo.InvariantCulture, $"NW-{1_000_000 + i}");
             db.Add(new Customer
             {
                 WorkspaceId = workspaceId,
                 Id = id,
-                ExternalId = string.Create(CultureInfo.InvariantCulture, $"NW-{1_000_000 + i}"),
+                ExternalId = externalId,
                 Name = first + " " + last,
                 Email = string.Create(CultureInfo.InvariantCulture, $"{Ascii(first)}.{Ascii(last)}{i % 97}@{(i % 3) switch { 0 => "example.com", 1 => "example.net", _ => "example.org" }}"),
                 Language = language,
@@ -252,7 +255,7 @@ public sealed class DemoGenerator(
                 CreatedAt = createdAt,
             });
             var shift = (tier switch { "High" => 0.04, "Low" => -0.03, _ => 0 }) + (plan == "Summit Club" ? 0.04 : 0);
-            result.Add(new DemoCustomer(id, language, plan != "Guest", shift));
+            result.Add(new DemoCustomer(id, language, plan != "Guest", shift, externalId, plan));
 
             if ((i + 1) % 1000 == 0 || i + 1 == total)
             {

@@ -26,6 +26,9 @@ public enum DemoStep
     Workspace,
     Customers,
     Responses,
+
+    /// <summary>Support tickets, memberships and acquisitions.</summary>
+    Operations,
 }
 
 /// <summary>Progress of one step: <see cref="Done"/> of <see cref="Total"/> items.</summary>

@@ -4,7 +4,7 @@ using Loopwise.Features.Responses;
 namespace Loopwise.Features.Demo;
 
 /// <summary>A demo customer as the response generator sees it.</summary>
-public sealed record DemoCustomer(Guid Id, string Language, bool Member, double QualityShift);
+public sealed record DemoCustomer(Guid Id, string Language, bool Member, double QualityShift, string ExternalId, string Plan);
 
 /// <summary>A demo response that was started and never finished.</summary>
 public sealed record DemoPartial(Guid Id, Guid SurveyId, Guid TouchpointId, Guid? CustomerId, DistributionChannel Channel, string Language, DateTime StartedAt, AnswerSet Answers);
