@@ -52,7 +52,8 @@ public sealed partial class HealthModelStore(LoopwiseDbContext db, SqliteWriteGa
 
     /// <summary>
     /// Stores the next version of <paramref name="modelId"/> (version 1 of a new model) from a body shaped like
-    /// <see cref="HealthModelJson"/> without id (<c>{effectiveFrom, segmentFilter, components}</c>; <c>version</c> optional).
+    /// <see cref="HealthModelJson"/> without id (<c>{effectiveFrom, segmentFilter, components}</c>; <c>version</c> and
+    /// <c>segmentFilter</c> optional).
     /// Refused with field paths (<c>components[1].weight</c>) when invalid; nothing is stored then.
     /// </summary>
     public async Task<Result<HealthModelVersionDto>> AddVersionAsync(string modelId, JsonElement body, string actor, CancellationToken ct)
@@ -84,6 +85,11 @@ public sealed partial class HealthModelStore(LoopwiseDbContext db, SqliteWriteGa
             }
 
             json["id"] = modelId;
+            if (!json.ContainsKey("segmentFilter"))
+            {
+                json["segmentFilter"] = null;
+            }
+
             if (!json.ContainsKey("version"))
             {
                 json["version"] = (previous?.Version ?? 0) + 1;
