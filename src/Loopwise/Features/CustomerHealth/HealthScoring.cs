@@ -106,6 +106,29 @@ public sealed class HealthScoring(LoopwiseDbContext db, SqliteWriteGate gate, Ti
         return new CustomerHealthDto(customer.ExternalId, row.ModelId, row.ModelVersion, row.ScoredAt, row.Score, row.Coverage, band, row.Score is null, contributions);
     }
 
+    /// <summary>
+    /// The latest run (the newest scored_at): counts per band and insufficient data, and its <paramref name="lowest"/>
+    /// lowest scores with the customer's external id; null before any run.
+    /// </summary>
+    public async Task<(DateTime ScoredAt, Dictionary<string, int> Counts, List<(string ExternalId, string ModelId, int Version, double Score, string? Band)> Lowest)?> LatestRunAsync(
+        int lowest, CancellationToken ct)
+    {
+        var last = await db.Set<HealthScoreRow>().AsNoTracking().MaxAsync(s => (DateTime?)s.ScoredAt, ct);
+        if (last is not { } at)
+        {
+            return null;
+        }
+
+        var counts = (await db.Set<HealthScoreRow>().AsNoTracking().Where(s => s.ScoredAt == at)
+                .GroupBy(s => s.Band).Select(g => new { Band = g.Key, N = g.Count() }).ToListAsync(ct))
+            .ToDictionary(c => c.Band ?? "InsufficientData", c => c.N, StringComparer.Ordinal);
+        var rows = await db.Set<HealthScoreRow>().AsNoTracking().Where(s => s.ScoredAt == at && s.Score != null)
+            .OrderBy(s => s.Score).Take(lowest)
+            .Join(db.Set<Customer>(), s => s.CustomerId, c => c.Id, (s, c) => new { c.ExternalId, s.ModelId, s.ModelVersion, Score = s.Score!.Value, s.Band })
+            .ToListAsync(ct);
+        return (at, counts, rows.OrderBy(r => r.Score).Select(r => (r.ExternalId, r.ModelId, r.ModelVersion, r.Score, r.Band)).ToList());
+    }
+
     private static HealthScoreRunDto Summary(DateTime scoredAt, int customers, Dictionary<(string Id, int Version), int[]> counts)
     {
         var perModel = counts.OrderBy(c => c.Key.Id, StringComparer.Ordinal)

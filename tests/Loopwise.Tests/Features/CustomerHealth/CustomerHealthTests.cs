@@ -195,6 +195,22 @@ public abstract class CustomerHealthTests(LoopwiseAppFixture fixture) : Integrat
         Assert.Equal(new[] { (new DateOnly(2026, 1, 1), 2L, 140.0), (new DateOnly(2026, 2, 1), 0L, 0.0), (new DateOnly(2026, 3, 1), 1L, 70.0) }, cells);
     }
 
+    [Fact]
+    public async Task The_page_scores_every_customer_and_shows_the_counts_per_band_and_the_lowest_scores()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        await SeedAsync(ws);
+        using var browser = new BrowserSession(App);
+        await browser.SignInAsync(ws.Email, ws.Password);
+
+        var html = await browser.SubmitFormAsync("/customers/health", "#score-form", new Dictionary<string, string>());
+
+        Assert.Contains("Scored 2 customer(s): 1 healthy, 0 at risk, 0 critical, 1 with insufficient data.", html, StringComparison.Ordinal);
+        Assert.Contains("healthy: 1", html, StringComparison.Ordinal);
+        Assert.Contains("insufficient data: 1", html, StringComparison.Ordinal);
+        Assert.Contains("<td>95.6</td>", html, StringComparison.Ordinal); // 8600/90 = 95.56, shown with one decimal
+    }
+
     private static DateTime Utc(int year, int month, int day) => new(year, month, day, 12, 0, 0, DateTimeKind.Utc);
 
     /// <summary>
