@@ -33,6 +33,7 @@ internal static class LoopwiseCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(Features.Targets.KpisCommand.Create());
+        root.Subcommands.Add(Features.CustomerHealth.HealthCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

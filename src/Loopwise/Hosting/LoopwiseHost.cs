@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
 using Loopwise.Features.Commerce;
+using Loopwise.Features.CustomerHealth;
 using Loopwise.Features.Dashboards;
 using Loopwise.Features.Demo;
 using Loopwise.Features.Dimensions;
@@ -91,6 +92,7 @@ public static class LoopwiseHost
         services.AddSupport();
         services.AddCommerce();
         services.AddTargets();
+        services.AddCustomerHealth();
 
         return builder;
     }
@@ -120,6 +122,7 @@ public static class LoopwiseHost
         app.MapSupportApi();
         app.MapCommerceApi();
         app.MapTargetsApi();
+        app.MapCustomerHealthApi();
         return app;
     }
 }
