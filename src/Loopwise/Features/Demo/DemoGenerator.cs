@@ -5,6 +5,7 @@ using System.Text.Json;
 using Bogus;
 using Loopwise.Core.Surveys;
 using Loopwise.Data;
+using Loopwise.Features.CustomerHealth;
 using Loopwise.Features.Dimensions;
 using Loopwise.Features.Audit;
 using Loopwise.Features.Customers;
@@ -32,7 +33,8 @@ public sealed class DemoGenerator(
     ResponseWriter writer,
     TimeProvider clock,
     DimensionCatalog dimensionCatalog,
-    DemoOperations operations)
+    DemoOperations operations,
+    HealthScoring healthScoring)
 {
     public const string BuiltAction = "demo.built";
 
@@ -98,6 +100,7 @@ public sealed class DemoGenerator(
         var customers = await AddCustomersAsync(workspace.Id, options, since, progress, ct);
         await AddResponsesAsync(workspace.Id, options, calendar, surveyIds, touchpointIds, customers, progress, ct);
         await operations.AddAsync(workspace.Id, options, calendar, customers, progress, ct);
+        await healthScoring.ScoreAllAsync("demo", null, ct);
 
         db.Add(new AuditEntry
         {

@@ -1,5 +1,6 @@
 using Loopwise.Core.Kpis;
 using Loopwise.Features.Commerce;
+using Loopwise.Features.CustomerHealth;
 using Loopwise.Web;
 
 namespace Loopwise.Features.Kpis;
@@ -10,9 +11,9 @@ namespace Loopwise.Features.Kpis;
 /// neither) and referral rate on the acquisition basis (new customers acquired via referral / all new customers).
 /// A period's value is computed for the period itself, so the total of a slice is computed over the whole slice.
 /// </summary>
-public sealed class BusinessKpiCells(CommerceQuery commerce)
+public sealed class BusinessKpiCells(CommerceQuery commerce, HealthKpiCells health)
 {
-    public static IReadOnlyList<KpiId> Supported { get; } = [KpiId.ChurnRate, KpiId.Retention, KpiId.ReferralRate];
+    public static IReadOnlyList<KpiId> Supported { get; } = [KpiId.HealthScore, KpiId.ChurnRate, KpiId.Retention, KpiId.ReferralRate];
 
     public async Task<Result<KpiCells>> ReadAsync(KpiId kpi, KpiSlice slice, IReadOnlyList<(DateOnly Start, DateOnly From, DateOnly To)> periods, CancellationToken ct)
     {
@@ -22,6 +23,11 @@ public sealed class BusinessKpiCells(CommerceQuery commerce)
             return Error.Invalid.Field("by", $"{kpi} is measured over the whole customer base; it takes no survey, touchpoint, channel, stage or dimension yet.");
         }
 
+        if (kpi == KpiId.HealthScore)
+        {
+            return await HealthAsync(slice, ct);
+        }
+
         var cells = new KpiCells(() => new RateCell()) { FromRollups = true };
         foreach (var (start, from, to) in periods)
         {
@@ -29,6 +35,30 @@ public sealed class BusinessKpiCells(CommerceQuery commerce)
         }
 
         cells.Totals[string.Empty] = await CellAsync(kpi, slice.From, slice.To, ct);
+        return cells;
+    }
+
+    /// <summary>
+    /// Customer health (cx-reference.md §3): per month, the mean of each scored customer's latest score in that month;
+    /// the slice's total is its last month with scores (health is a state, not a sum over time). Monthly only.
+    /// </summary>
+    private async Task<Result<KpiCells>> HealthAsync(KpiSlice slice, CancellationToken ct)
+    {
+        if (slice.Interval != Metrics.TrendInterval.Month)
+        {
+            return Error.Invalid.Field("interval", "The health score is scored per month; use interval=month.");
+        }
+
+        var cells = new KpiCells(() => new MeanScoreCell()) { FromRollups = true };
+        foreach (var (month, customers, sum) in await health.MonthlyAsync(slice.From, slice.To, ct))
+        {
+            if (customers > 0)
+            {
+                cells.At(string.Empty, month).Add(new MeanScoreCell(customers, sum));
+                cells.Totals[string.Empty] = new MeanScoreCell(customers, sum);
+            }
+        }
+
         return cells;
     }
 

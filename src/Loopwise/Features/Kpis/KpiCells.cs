@@ -103,6 +103,29 @@ public sealed class MeanDurationCell(long count = 0, long sumSeconds = 0) : KpiC
         MetricChange.Untested(definition, previous.Evaluate().Value, previous.N, Evaluate().Value, N);
 }
 
+/// <summary>A mean of scores (customer health, 0–100) from a count and a sum; no interval (no sum of squares kept).</summary>
+public sealed class MeanScoreCell(long count = 0, double sum = 0) : KpiCell
+{
+    public long Count { get; private set; } = count;
+
+    public double Sum { get; private set; } = sum;
+
+    public override long N => Count;
+
+    public override (double? Value, IntervalDto? Interval) Evaluate() => (Count == 0 ? null : Sum / Count, null);
+
+    public override KpiCell Empty() => new MeanScoreCell();
+
+    public override void Add(KpiCell other)
+    {
+        Count += ((MeanScoreCell)other).Count;
+        Sum += ((MeanScoreCell)other).Sum;
+    }
+
+    public override MetricChange ChangeFrom(KpiDefinition definition, KpiCell previous) =>
+        MetricChange.Untested(definition, previous.Evaluate().Value, previous.N, Evaluate().Value, N);
+}
+
 /// <summary>A percentile of durations from their minute/hour histogram (cx-reference.md §4: median and P90), in hours.</summary>
 public sealed class DurationPercentileCell(double percent) : KpiCell
 {
