@@ -40,6 +40,7 @@ internal sealed class BenchHost : IAsyncDisposable
         if (db is null || DatabaseOptions.Parse(db).Provider == DatabaseProvider.Sqlite)
         {
             var file = db ?? Path.Combine(Path.GetTempPath(), "loopwise-dashboards", "bench.db");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             if (db is null && fresh)
             {
                 foreach (var path in new[] { file, file + "-wal", file + "-shm" })
