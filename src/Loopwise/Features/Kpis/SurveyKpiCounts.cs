@@ -94,25 +94,37 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
         KpiCounts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds,
         Dictionary<Guid, Touchpoint> touchpoints, HashSet<Guid>? allowedTouchpoints, CancellationToken ct)
     {
+        var questionIds = questions.Select(q => q.QuestionId).Distinct().ToList();
         var rows = db.Set<AnswerRollup>().AsNoTracking()
-            .Where(r => surveyIds.Contains(r.SurveyId) && r.Day >= slice.From && r.Day <= slice.To);
+            .Where(r => surveyIds.Contains(r.SurveyId) && questionIds.Contains(r.QuestionId) && r.Day >= slice.From && r.Day <= slice.To);
         if (allowedTouchpoints is not null)
         {
             var allowed = allowedTouchpoints.ToList();
             rows = rows.Where(r => allowed.Contains(r.TouchpointId));
         }
 
-        // Without a touchpoint in the slice the database folds touchpoints too: a tenth of the rows come back.
-        var summed = slice.NeedsTouchpoint
-            ? await rows
-                .GroupBy(r => new { r.SurveyId, r.QuestionId, r.TouchpointId, r.Day, r.Value })
+        // The database sums as much as the slice allows: touchpoints folded when the slice has none, days folded into
+        // months for monthly and quarterly series. What comes back is small whatever the volume of facts.
+        var monthly = slice.Interval is TrendInterval.Month or TrendInterval.Quarter;
+        var byTouchpoint = slice.NeedsTouchpoint;
+        List<AnswerCount> summed = (monthly, byTouchpoint) switch
+        {
+            (true, true) => (await rows.GroupBy(r => new { r.SurveyId, r.QuestionId, r.TouchpointId, r.Day.Year, r.Day.Month, r.Value })
+                    .Select(g => new { g.Key.SurveyId, g.Key.QuestionId, g.Key.TouchpointId, g.Key.Year, g.Key.Month, g.Key.Value, Count = g.Sum(r => r.Count) })
+                    .ToListAsync(ct))
+                .ConvertAll(r => new AnswerCount(r.SurveyId, r.QuestionId, r.TouchpointId, new DateOnly(r.Year, r.Month, 1), r.Value, r.Count)),
+            (true, false) => (await rows.GroupBy(r => new { r.SurveyId, r.QuestionId, r.Day.Year, r.Day.Month, r.Value })
+                    .Select(g => new { g.Key.SurveyId, g.Key.QuestionId, g.Key.Year, g.Key.Month, g.Key.Value, Count = g.Sum(r => r.Count) })
+                    .ToListAsync(ct))
+                .ConvertAll(r => new AnswerCount(r.SurveyId, r.QuestionId, Guid.Empty, new DateOnly(r.Year, r.Month, 1), r.Value, r.Count)),
+            (false, true) => await rows.GroupBy(r => new { r.SurveyId, r.QuestionId, r.TouchpointId, r.Day, r.Value })
                 .Select(g => new AnswerCount(g.Key.SurveyId, g.Key.QuestionId, g.Key.TouchpointId, g.Key.Day, g.Key.Value, g.Sum(r => r.Count)))
-                .ToListAsync(ct)
-            : (await rows
-                .GroupBy(r => new { r.SurveyId, r.QuestionId, r.Day, r.Value })
-                .Select(g => new { g.Key.SurveyId, g.Key.QuestionId, g.Key.Day, g.Key.Value, Count = g.Sum(r => r.Count) })
-                .ToListAsync(ct))
-                .ConvertAll(r => new AnswerCount(r.SurveyId, r.QuestionId, Guid.Empty, r.Day, r.Value, r.Count));
+                .ToListAsync(ct),
+            _ => (await rows.GroupBy(r => new { r.SurveyId, r.QuestionId, r.Day, r.Value })
+                    .Select(g => new { g.Key.SurveyId, g.Key.QuestionId, g.Key.Day, g.Key.Value, Count = g.Sum(r => r.Count) })
+                    .ToListAsync(ct))
+                .ConvertAll(r => new AnswerCount(r.SurveyId, r.QuestionId, Guid.Empty, r.Day, r.Value, r.Count)),
+        };
         foreach (var row in summed)
         {
             if (questions.Contains((row.SurveyId, row.QuestionId)) && counts.Kpi.Scale.Contains(row.Value))
@@ -126,17 +138,22 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
         KpiCounts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds, CancellationToken ct)
     {
         var dimension = slice.Dimension.Name!;
+        var questionIds = questions.Select(q => q.QuestionId).Distinct().ToList();
         var rows = db.Set<AnswerDimensionRollup>().AsNoTracking()
-            .Where(r => surveyIds.Contains(r.SurveyId) && r.Dimension == dimension && r.Day >= slice.From && r.Day <= slice.To);
+            .Where(r => surveyIds.Contains(r.SurveyId) && questionIds.Contains(r.QuestionId) && r.Dimension == dimension && r.Day >= slice.From && r.Day <= slice.To);
         if (slice.WhereValue is { } value)
         {
             rows = rows.Where(r => r.DimensionValue == value);
         }
 
-        var summed = await rows
-            .GroupBy(r => new { r.SurveyId, r.QuestionId, r.DimensionValue, r.Day, r.Value })
-            .Select(g => new { g.Key.SurveyId, g.Key.QuestionId, g.Key.DimensionValue, g.Key.Day, g.Key.Value, Count = g.Sum(r => r.Count) })
-            .ToListAsync(ct);
+        var summed = slice.Interval is TrendInterval.Month or TrendInterval.Quarter
+            ? (await rows.GroupBy(r => new { r.SurveyId, r.QuestionId, r.DimensionValue, r.Day.Year, r.Day.Month, r.Value })
+                    .Select(g => new { g.Key.SurveyId, g.Key.QuestionId, g.Key.DimensionValue, g.Key.Year, g.Key.Month, g.Key.Value, Count = g.Sum(r => r.Count) })
+                    .ToListAsync(ct))
+                .ConvertAll(r => new DimensionCount(r.SurveyId, r.QuestionId, r.DimensionValue, new DateOnly(r.Year, r.Month, 1), r.Value, r.Count))
+            : await rows.GroupBy(r => new { r.SurveyId, r.QuestionId, r.DimensionValue, r.Day, r.Value })
+                .Select(g => new DimensionCount(g.Key.SurveyId, g.Key.QuestionId, g.Key.DimensionValue, g.Key.Day, g.Key.Value, g.Sum(r => r.Count)))
+                .ToListAsync(ct);
         foreach (var row in summed)
         {
             if (questions.Contains((row.SurveyId, row.QuestionId)) && counts.Kpi.Scale.Contains(row.Value))
@@ -186,6 +203,8 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
     }
 
     private sealed record AnswerCount(Guid SurveyId, string QuestionId, Guid TouchpointId, DateOnly Day, int Value, long Count);
+
+    private sealed record DimensionCount(Guid SurveyId, string QuestionId, string DimensionValue, DateOnly Day, int Value, long Count);
 
     /// <summary>The (survey, question) pairs that feed the KPI, by each survey's current definition.</summary>
     private async Task<HashSet<(Guid SurveyId, string QuestionId)>> QuestionsAsync(SurveyKpi kpi, KpiSlice slice, CancellationToken ct)
