@@ -84,7 +84,8 @@ internal sealed class RawQueries
     public async Task<RawCounts> RunAsync(LoopwiseDbContext db, string id, CancellationToken ct)
     {
         var counts = new RawCounts();
-        if (_sql[id].Length == 0)
+        // KPIs added after this tool (business, health) have no raw statement yet: they count as nothing on the raw side.
+        if (!_sql.TryGetValue(id, out var sql) || sql.Length == 0)
         {
             return counts;
         }
@@ -92,7 +93,7 @@ internal sealed class RawQueries
         await db.Database.OpenConnectionAsync(ct);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = _sql[id];
+        command.CommandText = sql;
         command.CommandTimeout = 3600;
         foreach (var (name, value) in _parameters)
         {

@@ -55,8 +55,15 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
             var durations = db.Set<TicketDurationRollup>().AsNoTracking()
                 .Where(r => r.Clock == "business" && r.Day >= slice.From && r.Day <= slice.To);
             durations = channel is null ? durations : durations.Where(r => r.Channel == channel);
-            foreach (var row in await durations.GroupBy(r => new { r.Day, r.Channel, r.TouchpointId, r.Bucket })
-                .Select(g => new { g.Key.Day, g.Key.Channel, g.Key.TouchpointId, g.Key.Bucket, Count = g.Sum(r => r.Count) }).ToListAsync(ct))
+            // Ungrouped monthly and quarterly series (the overview) let the database fold days, channels and touchpoints.
+            var buckets = slice.By == KpiGrouping.None && allowed is null && slice.Interval is TrendInterval.Month or TrendInterval.Quarter
+                ? (await durations.GroupBy(r => new { r.Day.Year, r.Day.Month, r.Bucket })
+                        .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Bucket, Count = g.Sum(r => r.Count) }).ToListAsync(ct))
+                    .ConvertAll(r => (Day: new DateOnly(r.Year, r.Month, 1), Channel: (string?)null, TouchpointId: Guid.Empty, r.Bucket, r.Count))
+                : (await durations.GroupBy(r => new { r.Day, r.Channel, r.TouchpointId, r.Bucket })
+                        .Select(g => new { g.Key.Day, g.Key.Channel, g.Key.TouchpointId, g.Key.Bucket, Count = g.Sum(r => r.Count) }).ToListAsync(ct))
+                    .ConvertAll(r => (r.Day, Channel: (string?)r.Channel, r.TouchpointId, r.Bucket, r.Count));
+            foreach (var row in buckets)
             {
                 if (allowed is null || allowed.Contains(row.TouchpointId))
                 {
