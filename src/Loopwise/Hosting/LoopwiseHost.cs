@@ -81,6 +81,7 @@ public static class LoopwiseHost
         services.AddSingleton<PublishedLinks>();
         services.AddSingleton<DimensionCatalog>();
         services.AddScoped<DimensionService>();
+        services.AddScoped<KpiReferenceData>();
         services.AddScoped<SurveyKpiCounts>();
         services.AddScoped<KpiSeriesQuery>();
         services.AddScoped<OperationalKpiCells>();

@@ -28,7 +28,7 @@ public sealed record DrillDownPage(string Kpi, string KpiLabel, DateOnly From, D
 /// and the customer dimension snapshot. One row per answer, so the count is the figure's n even when a survey asks
 /// two questions of the same KPI.
 /// </summary>
-public sealed class DashboardResponses(LoopwiseDbContext db, SurveyDefinitions definitions, TimeProvider clock)
+public sealed class DashboardResponses(LoopwiseDbContext db, SurveyDefinitions definitions, KpiReferenceData reference, TimeProvider clock)
 {
     public async Task<Result<DrillDownPage>> HandleAsync(string kpiId, KpiSliceRequest request, string? period, string? group, int page, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public sealed class DashboardResponses(LoopwiseDbContext db, SurveyDefinitions d
             return Error.Invalid.Field("kpi", $"'{kpiId}' has no responses to list; use one of: {string.Join(", ", SurveyKpis.All.Select(k => k.Id))}.");
         }
 
-        var parsed = await request.ParseAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var parsed = await request.ParseAsync(reference, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         if (!parsed.IsSuccess)
         {
             return parsed.Error!;

@@ -1,11 +1,8 @@
 using Loopwise.Core.Kpis;
 using Loopwise.Core.Metrics;
 using Loopwise.Core.Surveys;
-using Loopwise.Data;
 using Loopwise.Features.Metrics;
-using Loopwise.Features.Surveys;
 using Loopwise.Features.Targets;
-using Loopwise.Features.Touchpoints;
 using Loopwise.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +37,7 @@ public sealed record KpiChange(string From, string To, double? Delta, double? PV
 
 /// <summary>Answers <c>GET /api/v1/kpis/{kpi}</c>, the dashboards and <c>loopwise metrics --kpi</c> with the same numbers.</summary>
 public sealed class KpiSeriesQuery(
-    LoopwiseDbContext db, SurveyKpiCounts surveyCounts, OperationalKpiCells operational, BusinessKpiCells business, KpiTargetStore targets, TimeProvider clock)
+    KpiReferenceData reference, SurveyKpiCounts surveyCounts, OperationalKpiCells operational, BusinessKpiCells business, KpiTargetStore targets, TimeProvider clock)
 {
     /// <summary>Every KPI id the series answers: the survey KPIs, then the transactional ones.</summary>
     public static IReadOnlyList<string> Ids { get; } =
@@ -56,7 +53,7 @@ public sealed class KpiSeriesQuery(
             return Error.Invalid.Field("kpi", $"'{kpiId}' is not a KPI; use one of: {string.Join(", ", Ids)}.");
         }
 
-        var parsed = await request.ParseAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var parsed = await request.ParseAsync(reference, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         if (!parsed.IsSuccess)
         {
             return parsed.Error!;
@@ -159,8 +156,8 @@ public sealed class KpiSeriesQuery(
 
     private async Task<Dictionary<string, string>> GroupLabelsAsync(KpiGrouping by, CancellationToken ct) => by switch
     {
-        KpiGrouping.Survey => await db.Set<Survey>().AsNoTracking().ToDictionaryAsync(s => s.Id.ToString(), s => s.Name, StringComparer.Ordinal, ct),
-        KpiGrouping.Touchpoint => await db.Set<Touchpoint>().AsNoTracking().ToDictionaryAsync(t => t.Key, t => t.Name, StringComparer.Ordinal, ct),
+        KpiGrouping.Survey => (await reference.SurveysAsync(ct)).ToDictionary(s => s.Id.ToString(), s => s.Name, StringComparer.Ordinal),
+        KpiGrouping.Touchpoint => (await reference.TouchpointsAsync(ct)).Values.ToDictionary(t => t.Key, t => t.Name, StringComparer.Ordinal),
         _ => new Dictionary<string, string>(StringComparer.Ordinal),
     };
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Loopwise.Data;
-using Loopwise.Features.Dimensions;
 using Loopwise.Features.Metrics;
-using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Web;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +25,7 @@ public sealed record KpiSliceRequest(
     string? By = null)
 {
     /// <summary>Validates every field against the workspace (touchpoint keys, dimensions, surveys) and reports each bad one.</summary>
-    public async Task<Result<KpiSlice>> ParseAsync(LoopwiseDbContext db, DateOnly today, CancellationToken ct)
+    public async Task<Result<KpiSlice>> ParseAsync(KpiReferenceData reference, DateOnly today, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var to = Day(To, "to", errors) ?? today;
@@ -51,7 +48,7 @@ public sealed record KpiSliceRequest(
         Guid? surveyId = null;
         if (!string.IsNullOrWhiteSpace(Survey))
         {
-            surveyId = Guid.TryParse(Survey, out var id) && await db.Set<Survey>().AnyAsync(s => s.Id == id, ct) ? id : null;
+            surveyId = Guid.TryParse(Survey, out var id) && (await reference.SurveysAsync(ct)).Any(s => s.Id == id) ? id : null;
             if (surveyId is null)
             {
                 errors["survey"] = [$"There is no survey '{Survey}' in this workspace."];
@@ -62,7 +59,7 @@ public sealed record KpiSliceRequest(
         if (!string.IsNullOrWhiteSpace(Touchpoint))
         {
             var key = Touchpoint.Trim();
-            touchpointId = (await db.Set<Touchpoint>().AsNoTracking().FirstOrDefaultAsync(t => t.Key == key, ct))?.Id;
+            touchpointId = (await reference.TouchpointsAsync(ct)).Values.FirstOrDefault(t => string.Equals(t.Key, key, StringComparison.Ordinal))?.Id;
             if (touchpointId is null)
             {
                 errors["touchpoint"] = [$"There is no touchpoint with the key '{key}' in this workspace."];
@@ -82,7 +79,7 @@ public sealed record KpiSliceRequest(
             }
         }
 
-        var dimensions = await db.Set<WorkspaceDimension>().AsNoTracking().Select(d => d.Attribute).ToListAsync(ct);
+        var dimensions = await reference.DimensionsAsync(ct);
         string? whereDimension = null, whereValue = null;
         if (!string.IsNullOrWhiteSpace(Where))
         {
@@ -120,7 +117,7 @@ public sealed record KpiSliceRequest(
                 whereDimension, whereValue, by, byDimension);
     }
 
-    private static string List(List<string> dimensions) => dimensions.Count == 0 ? "none defined" : string.Join(", ", dimensions);
+    private static string List(IReadOnlyList<string> dimensions) => dimensions.Count == 0 ? "none defined" : string.Join(", ", dimensions);
 
     private static DateOnly? Day(string? text, string field, Dictionary<string, string[]> errors)
     {

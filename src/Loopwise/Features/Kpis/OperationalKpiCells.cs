@@ -16,7 +16,7 @@ namespace Loopwise.Features.Kpis;
 /// (cx-reference.md §4) from the ticket rollups; survey completion and abandonment from the response rollups.
 /// Tickets have their own channel (the one the customer wrote on); touchpoints give the journey stage.
 /// </summary>
-public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsService settings, TimeProvider clock)
+public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsService settings, KpiReferenceData reference, TimeProvider clock)
 {
     public static IReadOnlyList<KpiId> Supported { get; } =
     [
@@ -31,13 +31,13 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
             return Error.Invalid.Field(slice.WhereDimension is not null ? "where" : "by", $"{kpi} cannot be sliced by customer dimensions yet; slice it by touchpoint, channel or stage.");
         }
 
-        var touchpoints = await db.Set<Touchpoint>().AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+        var touchpoints = await reference.TouchpointsAsync(ct);
         return kpi == KpiId.CompletionRate || kpi == KpiId.AbandonmentRate
             ? await FunnelAsync(kpi, slice, touchpoints, ct)
             : await TicketsAsync(kpi, slice, touchpoints, ct);
     }
 
-    private async Task<Result<KpiCells>> TicketsAsync(KpiId kpi, KpiSlice slice, Dictionary<Guid, Touchpoint> touchpoints, CancellationToken ct)
+    private async Task<Result<KpiCells>> TicketsAsync(KpiId kpi, KpiSlice slice, IReadOnlyDictionary<Guid, Touchpoint> touchpoints, CancellationToken ct)
     {
         if (slice.SurveyId is not null || slice.By == KpiGrouping.Survey)
         {
@@ -107,7 +107,7 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
         return result;
     }
 
-    private async Task<Result<KpiCells>> FunnelAsync(KpiId kpi, KpiSlice slice, Dictionary<Guid, Touchpoint> touchpoints, CancellationToken ct)
+    private async Task<Result<KpiCells>> FunnelAsync(KpiId kpi, KpiSlice slice, IReadOnlyDictionary<Guid, Touchpoint> touchpoints, CancellationToken ct)
     {
         var allowed = AllowedTouchpoints(slice, touchpoints, byTouchpointChannel: true);
         var rollups = db.Set<ResponseRollup>().AsNoTracking().Where(r => r.Day >= slice.From && r.Day <= slice.To);
@@ -134,7 +134,7 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
     }
 
     /// <summary>The touchpoints a slice keeps, or null for all (and none). Survey funnels take the channel from the touchpoint.</summary>
-    private static HashSet<Guid>? AllowedTouchpoints(KpiSlice slice, Dictionary<Guid, Touchpoint> touchpoints, bool byTouchpointChannel) =>
+    private static HashSet<Guid>? AllowedTouchpoints(KpiSlice slice, IReadOnlyDictionary<Guid, Touchpoint> touchpoints, bool byTouchpointChannel) =>
         slice.TouchpointId is null && slice.Stage is null && (!byTouchpointChannel || slice.Channel is null)
             ? null
             : [.. touchpoints.Values.Where(t => (slice.TouchpointId is null || t.Id == slice.TouchpointId)

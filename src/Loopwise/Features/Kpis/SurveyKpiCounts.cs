@@ -4,7 +4,6 @@ using Loopwise.Data;
 using Loopwise.Features.Dimensions;
 using Loopwise.Features.Metrics;
 using Loopwise.Features.Responses;
-using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,7 +54,7 @@ public sealed class KpiCounts(SurveyKpi kpi)
 /// from <c>answer_dimension_rollups</c> (one customer dimension), or, when the slice crosses both, from the responses
 /// themselves (their answers and dimension snapshot). Both paths count the same answers (ADR 8), which a property test checks.
 /// </summary>
-public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions definitions)
+public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions definitions, KpiReferenceData reference)
 {
     /// <summary>The group of answers without a value for the grouped dimension, or without a journey stage.</summary>
     public const string Unknown = "(unknown)";
@@ -63,7 +62,7 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
     public async Task<KpiCounts> ReadAsync(SurveyKpi kpi, KpiSlice slice, KpiSource source, CancellationToken ct)
     {
         var questions = await QuestionsAsync(kpi, slice, ct);
-        var touchpoints = await db.Set<Touchpoint>().AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+        var touchpoints = await reference.TouchpointsAsync(ct);
         var allowedTouchpoints = slice.NeedsTouchpoint
             ? touchpoints.Values.Where(t => Matches(slice, t)).Select(t => t.Id).ToHashSet()
             : null;
@@ -92,7 +91,7 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
 
     private async Task ReadAnswerRollupsAsync(
         KpiCounts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds,
-        Dictionary<Guid, Touchpoint> touchpoints, HashSet<Guid>? allowedTouchpoints, CancellationToken ct)
+        IReadOnlyDictionary<Guid, Touchpoint> touchpoints, HashSet<Guid>? allowedTouchpoints, CancellationToken ct)
     {
         var questionIds = questions.Select(q => q.QuestionId).Distinct().ToList();
         var rows = db.Set<AnswerRollup>().AsNoTracking()
@@ -165,7 +164,7 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
 
     private async Task ScanFactsAsync(
         KpiCounts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds,
-        Dictionary<Guid, Touchpoint> touchpoints, HashSet<Guid>? allowedTouchpoints, CancellationToken ct)
+        IReadOnlyDictionary<Guid, Touchpoint> touchpoints, HashSet<Guid>? allowedTouchpoints, CancellationToken ct)
     {
         var from = slice.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var until = slice.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -209,7 +208,7 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
     /// <summary>The (survey, question) pairs that feed the KPI, by each survey's current definition.</summary>
     private async Task<HashSet<(Guid SurveyId, string QuestionId)>> QuestionsAsync(SurveyKpi kpi, KpiSlice slice, CancellationToken ct)
     {
-        var surveys = await db.Set<Survey>().AsNoTracking().Where(s => slice.SurveyId == null || s.Id == slice.SurveyId).ToListAsync(ct);
+        var surveys = (await reference.SurveysAsync(ct)).Where(s => slice.SurveyId == null || s.Id == slice.SurveyId);
         var pairs = new HashSet<(Guid, string)>();
         foreach (var survey in surveys)
         {
