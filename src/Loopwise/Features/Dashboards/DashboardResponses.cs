@@ -6,7 +6,6 @@ using Loopwise.Features.Dimensions;
 using Loopwise.Features.Kpis;
 using Loopwise.Features.Metrics;
 using Loopwise.Features.Responses;
-using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Web;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +58,7 @@ public sealed class DashboardResponses(LoopwiseDbContext db, SurveyDefinitions d
         }
 
         group = slice.By == KpiGrouping.None ? null : group ?? string.Empty;
-        var surveys = await db.Set<Survey>().AsNoTracking().Where(s => slice.SurveyId == null || s.Id == slice.SurveyId).ToListAsync(ct);
+        var surveys = (await reference.SurveysAsync(ct)).Where(s => slice.SurveyId == null || s.Id == slice.SurveyId).ToList();
         var questions = new Dictionary<Guid, List<string>>();
         var comments = new Dictionary<Guid, List<string>>();
         foreach (var survey in surveys)
@@ -73,7 +72,7 @@ public sealed class DashboardResponses(LoopwiseDbContext db, SurveyDefinitions d
             }
         }
 
-        var touchpoints = await db.Set<Touchpoint>().AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
+        var touchpoints = await reference.TouchpointsAsync(ct);
         var rows = new List<DrillDownRow>();
         var total = 0L;
         page = Math.Max(1, page);
@@ -96,7 +95,7 @@ public sealed class DashboardResponses(LoopwiseDbContext db, SurveyDefinitions d
                 }
 
                 var touchpoint = touchpoints.GetValueOrDefault(r.TouchpointId);
-                if (group is not null && !string.Equals(GroupOf(slice, r.SurveyId, touchpoint, dimensionValue), group, StringComparison.Ordinal))
+                if (group is not null && !string.Equals(SurveyKpiCounts.Group(slice, r.SurveyId, touchpoint, dimensionValue), group, StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -124,22 +123,7 @@ public sealed class DashboardResponses(LoopwiseDbContext db, SurveyDefinitions d
         return new DrillDownPage(kpi.Id, kpi.Label, from, to, group, total, page, pages, rows);
     }
 
-    /// <summary>The group key of an answer, exactly as <see cref="SurveyKpiCounts"/> groups it.</summary>
-    public static string GroupOf(KpiSlice slice, Guid surveyId, Touchpoint? touchpoint, string? dimensionValue)
-    {
-        ArgumentNullException.ThrowIfNull(slice);
-        return slice.By switch
-        {
-            KpiGrouping.Survey => surveyId.ToString(),
-            KpiGrouping.Touchpoint => touchpoint?.Key ?? SurveyKpiCounts.Unknown,
-            KpiGrouping.Channel => touchpoint?.Channel.ToString() ?? SurveyKpiCounts.Unknown,
-            KpiGrouping.Stage => touchpoint?.JourneyStage ?? SurveyKpiCounts.Unknown,
-            KpiGrouping.Dimension => dimensionValue ?? SurveyKpiCounts.Unknown,
-            _ => string.Empty,
-        };
-    }
-
-    private IQueryable<ResponseFacts> Responses(KpiSlice slice, List<Guid> surveyIds, DateOnly from, DateOnly to, Dictionary<Guid, Touchpoint> touchpoints, string? group)
+    private IQueryable<ResponseFacts> Responses(KpiSlice slice, List<Guid> surveyIds, DateOnly from, DateOnly to, IReadOnlyDictionary<Guid, Touchpoint> touchpoints, string? group)
     {
         var since = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var until = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -147,11 +131,11 @@ public sealed class DashboardResponses(LoopwiseDbContext db, SurveyDefinitions d
             .Where(r => surveyIds.Contains(r.SurveyId) && r.CompletedAt >= since && r.CompletedAt < until);
         if (slice.NeedsTouchpoint)
         {
-            var allowed = touchpoints.Values.Where(t => Matches(slice, t)).Select(t => t.Id).ToList();
+            var allowed = touchpoints.Values.Where(t => SurveyKpiCounts.Matches(slice, t)).Select(t => t.Id).ToList();
             if (group is not null && slice.By is KpiGrouping.Touchpoint or KpiGrouping.Channel or KpiGrouping.Stage)
             {
                 // The group narrows the touchpoints further; "(unknown)" keeps the answers through no known touchpoint.
-                var known = touchpoints.Values.Where(t => string.Equals(GroupOf(slice, Guid.Empty, t, null), group, StringComparison.Ordinal)).Select(t => t.Id).ToHashSet();
+                var known = touchpoints.Values.Where(t => string.Equals(SurveyKpiCounts.Group(slice, Guid.Empty, t, null), group, StringComparison.Ordinal)).Select(t => t.Id).ToHashSet();
                 allowed = string.Equals(group, SurveyKpiCounts.Unknown, StringComparison.Ordinal) && known.Count == 0 ? allowed : [.. allowed.Where(known.Contains)];
             }
 
@@ -182,11 +166,6 @@ public sealed class DashboardResponses(LoopwiseDbContext db, SurveyDefinitions d
         var external = await db.Set<Customer>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id.ToString(), c => c.ExternalId, StringComparer.Ordinal, ct);
         return [.. rows.Select(r => r.Customer is null ? r : r with { Customer = external.GetValueOrDefault(r.Customer) })];
     }
-
-    private static bool Matches(KpiSlice slice, Touchpoint touchpoint) =>
-        (slice.TouchpointId is null || touchpoint.Id == slice.TouchpointId)
-        && (slice.Channel is null || touchpoint.Channel == slice.Channel)
-        && (slice.Stage is null || string.Equals(touchpoint.JourneyStage, slice.Stage, StringComparison.OrdinalIgnoreCase));
 
     private sealed record ResponseFacts(Guid Id, Guid SurveyId, Guid TouchpointId, Guid? CustomerId, DateTime? CompletedAt, string AnswersJson, string? DimensionsJson);
 }

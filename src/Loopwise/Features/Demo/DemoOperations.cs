@@ -26,29 +26,28 @@ public sealed class DemoOperations(IngestTickets tickets, SubscriptionIngest sub
         var total = ticketCount + people.Count(p => p.Member) + people.Count;
         long done = 0;
         progress?.Report(new DemoProgress(DemoStep.Operations, 0, total));
-        async Task Step(int count)
+        void Step(int count)
         {
             done += count;
             progress?.Report(new DemoProgress(DemoStep.Operations, done, total));
-            await Task.CompletedTask;
         }
 
         foreach (var chunk in Tickets(random, ticketCount, calendar, people).Chunk(Batch))
         {
             Check(await tickets.HandleAsync(workspaceId, chunk, null, ct), "tickets");
-            await Step(chunk.Length);
+            Step(chunk.Length);
         }
 
         foreach (var chunk in Memberships(random, calendar, people).Chunk(Batch))
         {
             Check(await subscriptions.IngestAsync(workspaceId, chunk, null, ct), "subscriptions");
-            await Step(chunk.Length);
+            Step(chunk.Length);
         }
 
         foreach (var chunk in Acquisitions(random, calendar, people).Chunk(Batch))
         {
             Check(await customers.IngestAsync(workspaceId, chunk, null, ct), "customers");
-            await Step(chunk.Length);
+            Step(chunk.Length);
         }
     }
 

@@ -66,13 +66,7 @@ public sealed class KpiSeriesQuery(
         if (survey is not null)
         {
             var type = survey.QuestionType ?? QuestionType.Rating;
-            var read = await surveyCounts.ReadAsync(survey, slice, source, ct);
-            cells = new KpiCells(() => new ScaleCell(new ScaleCounts(survey.Scale), type)) { FromRollups = read.FromRollups };
-            foreach (var ((group, period), counts) in read.Cells)
-            {
-                cells.At(group, period).Add(new ScaleCell(counts, type));
-            }
-
+            cells = await surveyCounts.ReadAsync(survey, slice, source, ct);
             definition = KpiCatalog.Get(Catalogued(survey));
             (scaleId, metric) = (survey.Scale.Id, QuestionMetrics.MetricOf(type));
         }

@@ -18,6 +18,8 @@ namespace Loopwise.Features.Kpis;
 /// </summary>
 public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsService settings, KpiReferenceData reference, TimeProvider clock)
 {
+    private SupportRules? _rules;
+
     public static IReadOnlyList<KpiId> Supported { get; } =
     [
         KpiId.Fcr, KpiId.FirstResponseTime, KpiId.FirstResponseTimeMedian, KpiId.FirstResponseTimeP90, KpiId.SlaAttainment,
@@ -44,7 +46,7 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
             return Error.Invalid.Field(slice.SurveyId is not null ? "survey" : "by", $"{kpi} is measured on support tickets, which have no survey.");
         }
 
-        var rules = await settings.RulesAsync(ct);
+        var rules = _rules ??= await settings.RulesAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var allowed = AllowedTouchpoints(slice, touchpoints, byTouchpointChannel: false);
         var channel = slice.Channel is { } c ? (c == Channel.InPerson ? "in-person" : c.ToString().ToLowerInvariant()) : null;
@@ -134,12 +136,13 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
     }
 
     /// <summary>The touchpoints a slice keeps, or null for all (and none). Survey funnels take the channel from the touchpoint.</summary>
-    private static HashSet<Guid>? AllowedTouchpoints(KpiSlice slice, IReadOnlyDictionary<Guid, Touchpoint> touchpoints, bool byTouchpointChannel) =>
-        slice.TouchpointId is null && slice.Stage is null && (!byTouchpointChannel || slice.Channel is null)
+    private static HashSet<Guid>? AllowedTouchpoints(KpiSlice slice, IReadOnlyDictionary<Guid, Touchpoint> touchpoints, bool byTouchpointChannel)
+    {
+        var filter = byTouchpointChannel ? slice : slice with { Channel = null };
+        return filter.TouchpointId is null && filter.Stage is null && filter.Channel is null
             ? null
-            : [.. touchpoints.Values.Where(t => (slice.TouchpointId is null || t.Id == slice.TouchpointId)
-                && (!byTouchpointChannel || slice.Channel is null || t.Channel == slice.Channel)
-                && (slice.Stage is null || string.Equals(t.JourneyStage, slice.Stage, StringComparison.OrdinalIgnoreCase))).Select(t => t.Id)];
+            : [.. touchpoints.Values.Where(t => SurveyKpiCounts.Matches(filter, t)).Select(t => t.Id)];
+    }
 
     private static string Group(KpiSlice slice, string? channel, Touchpoint? touchpoint) => slice.By switch
     {

@@ -9,46 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Loopwise.Features.Kpis;
 
-/// <summary>The answer counts of a survey KPI per group and period, the sufficient statistic every survey KPI is computed from.</summary>
-public sealed class KpiCounts(SurveyKpi kpi)
-{
-    private readonly Dictionary<(string Group, DateOnly Period), ScaleCounts> _cells = [];
-
-    public SurveyKpi Kpi => kpi;
-
-    /// <summary>Whether rollups answered (false: the facts were scanned).</summary>
-    public bool FromRollups { get; init; }
-
-    public IReadOnlyDictionary<(string Group, DateOnly Period), ScaleCounts> Cells => _cells;
-
-    public IEnumerable<string> Groups => _cells.Keys.Select(k => k.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-
-    internal void Add(string group, DateOnly period, int value, long count)
-    {
-        if (!_cells.TryGetValue((group, period), out var cell))
-        {
-            _cells[(group, period)] = cell = new ScaleCounts(kpi.Scale);
-        }
-
-        cell.Add(value, count);
-    }
-
-    /// <summary>One group's counts over the whole slice.</summary>
-    public ScaleCounts Total(string group)
-    {
-        var total = new ScaleCounts(kpi.Scale);
-        foreach (var ((g, _), cell) in _cells)
-        {
-            if (string.Equals(g, group, StringComparison.Ordinal))
-            {
-                total.Add(cell);
-            }
-        }
-
-        return total;
-    }
-}
-
 /// <summary>
 /// Reads the answer counts of a survey KPI for a slice: from <c>answer_rollups</c> (survey, touchpoint, channel, stage),
 /// from <c>answer_dimension_rollups</c> (one customer dimension), or, when the slice crosses both, from the responses
@@ -59,7 +19,8 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
     /// <summary>The group of answers without a value for the grouped dimension, or without a journey stage.</summary>
     public const string Unknown = "(unknown)";
 
-    public async Task<KpiCounts> ReadAsync(SurveyKpi kpi, KpiSlice slice, KpiSource source, CancellationToken ct)
+    /// <summary>The answer counts (one <see cref="ScaleCell"/> per group and period start) of <paramref name="kpi"/> over <paramref name="slice"/>.</summary>
+    public async Task<KpiCells> ReadAsync(SurveyKpi kpi, KpiSlice slice, KpiSource source, CancellationToken ct)
     {
         var questions = await QuestionsAsync(kpi, slice, ct);
         var touchpoints = await reference.TouchpointsAsync(ct);
@@ -67,13 +28,14 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
             ? touchpoints.Values.Where(t => Matches(slice, t)).Select(t => t.Id).ToHashSet()
             : null;
         var surveyIds = questions.Select(q => q.SurveyId).Distinct().ToList();
-        var counts = new KpiCounts(kpi) { FromRollups = source == KpiSource.Auto && slice.CoveredByRollups };
+        var type = kpi.QuestionType ?? QuestionType.Rating;
+        var counts = new Counts(kpi, new KpiCells(() => new ScaleCell(new ScaleCounts(kpi.Scale), type)) { FromRollups = source == KpiSource.Auto && slice.CoveredByRollups });
         if (surveyIds.Count == 0)
         {
-            return counts;
+            return counts.Cells;
         }
 
-        if (!counts.FromRollups)
+        if (!counts.Cells.FromRollups)
         {
             await ScanFactsAsync(counts, slice, questions, surveyIds, touchpoints, allowedTouchpoints, ct);
         }
@@ -86,11 +48,11 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
             await ReadAnswerRollupsAsync(counts, slice, questions, surveyIds, touchpoints, allowedTouchpoints, ct);
         }
 
-        return counts;
+        return counts.Cells;
     }
 
     private async Task ReadAnswerRollupsAsync(
-        KpiCounts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds,
+        Counts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds,
         IReadOnlyDictionary<Guid, Touchpoint> touchpoints, HashSet<Guid>? allowedTouchpoints, CancellationToken ct)
     {
         var questionIds = questions.Select(q => q.QuestionId).Distinct().ToList();
@@ -134,7 +96,7 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
     }
 
     private async Task ReadDimensionRollupsAsync(
-        KpiCounts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds, CancellationToken ct)
+        Counts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds, CancellationToken ct)
     {
         var dimension = slice.Dimension.Name!;
         var questionIds = questions.Select(q => q.QuestionId).Distinct().ToList();
@@ -163,7 +125,7 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
     }
 
     private async Task ScanFactsAsync(
-        KpiCounts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds,
+        Counts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds,
         IReadOnlyDictionary<Guid, Touchpoint> touchpoints, HashSet<Guid>? allowedTouchpoints, CancellationToken ct)
     {
         var from = slice.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -201,6 +163,12 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
         }
     }
 
+    /// <summary>The cells being filled, with the KPI whose scale they count.</summary>
+    private sealed record Counts(SurveyKpi Kpi, KpiCells Cells)
+    {
+        public void Add(string group, DateOnly period, int value, long count) => ((ScaleCell)Cells.At(group, period)).Counts.Add(value, count);
+    }
+
     private sealed record AnswerCount(Guid SurveyId, string QuestionId, Guid TouchpointId, DateOnly Day, int Value, long Count);
 
     private sealed record DimensionCount(Guid SurveyId, string QuestionId, string DimensionValue, DateOnly Day, int Value, long Count);
@@ -221,12 +189,14 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
         return pairs;
     }
 
-    private static bool Matches(KpiSlice slice, Touchpoint touchpoint) =>
+    /// <summary>Whether a touchpoint passes the slice's touchpoint, channel and journey-stage filters.</summary>
+    public static bool Matches(KpiSlice slice, Touchpoint touchpoint) =>
         (slice.TouchpointId is null || touchpoint.Id == slice.TouchpointId)
         && (slice.Channel is null || touchpoint.Channel == slice.Channel)
         && (slice.Stage is null || string.Equals(touchpoint.JourneyStage, slice.Stage, StringComparison.OrdinalIgnoreCase));
 
-    private static string Group(KpiSlice slice, Guid surveyId, Touchpoint? touchpoint, string? dimensionValue) => slice.By switch
+    /// <summary>The group key of an answer: its survey id, touchpoint key, channel, journey stage or dimension value.</summary>
+    public static string Group(KpiSlice slice, Guid surveyId, Touchpoint? touchpoint, string? dimensionValue) => slice.By switch
     {
         KpiGrouping.Survey => surveyId.ToString(),
         KpiGrouping.Touchpoint => touchpoint?.Key ?? Unknown,

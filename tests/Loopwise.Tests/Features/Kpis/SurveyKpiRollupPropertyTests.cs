@@ -111,9 +111,9 @@ public abstract class SurveyKpiRollupPropertyTests(LoopwiseAppFixture fixture) :
                 : slice;
     }
 
-    private static string Describe(KpiCounts counts) =>
+    private static string Describe(KpiCells counts) =>
         string.Join('\n', counts.Cells.OrderBy(c => c.Key.Group, StringComparer.Ordinal).ThenBy(c => c.Key.Period)
-            .Select(c => $"{c.Key.Group}|{c.Key.Period:yyyy-MM-dd}|{string.Join(',', c.Value.Counts)}"));
+            .Select(c => $"{c.Key.Group}|{c.Key.Period:yyyy-MM-dd}|{string.Join(',', ((ScaleCell)c.Value).Counts.Counts)}"));
 
     private async Task<(Guid Relationship, Guid Transactional, IReadOnlyList<(Guid Id, string Key)> Touchpoints)> SeedAsync(TestWorkspace ws) =>
         await App.WithScopeAsync(async sp =>
