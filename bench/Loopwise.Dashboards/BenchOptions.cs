@@ -4,12 +4,12 @@ namespace Loopwise.Dashboards;
 
 /// <summary>Command-line settings of a dashboard benchmark run.</summary>
 internal sealed record BenchOptions(
-    string? Db, long Responses, long Tickets, int Customers, int Runs, int RawRuns, int Seed, bool Keep, bool GenerateOnly, bool MeasureOnly,
+    string? Db, long Responses, long Tickets, int Customers, int Runs, int Warmup, int RawRuns, int Seed, bool Keep, bool GenerateOnly, bool MeasureOnly,
     int ResponseBatch, int TicketBatch)
 {
     public const string Usage =
         "Usage: --db <sqlite file | PostgreSQL connection string> --responses 10000000 --tickets 1000000 --customers 200000 " +
-        "--runs 30 --raw-runs 5 --seed 42 [--keep] [--generate-only | --measure-only] [--response-batch 10000] [--ticket-batch 5000]";
+        "--runs 30 --warmup 10 --raw-runs 5 --seed 42 [--keep] [--generate-only | --measure-only] [--response-batch 10000] [--ticket-batch 5000]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -39,6 +39,7 @@ internal sealed record BenchOptions(
             Long("tickets", 1_000_000),
             (int)Long("customers", 200_000),
             runs,
+            (int)Long("warmup", 10),
             (int)Long("raw-runs", Math.Min(runs, 5)),
             (int)Long("seed", 42),
             flags.Contains("keep") || flags.Contains("measure-only"),
@@ -51,9 +52,9 @@ internal sealed record BenchOptions(
             throw new ArgumentException("--generate-only and --measure-only exclude each other.");
         }
 
-        if (options.ResponseBatch is < 1 or > 10_000 || options.TicketBatch is < 1 or > 10_000 || options.Runs < 1 || options.RawRuns < 0 || options.Customers < 1)
+        if (options.ResponseBatch is < 1 or > 10_000 || options.TicketBatch is < 1 or > 10_000 || options.Runs < 1 || options.Warmup < 0 || options.RawRuns < 0 || options.Customers < 1)
         {
-            throw new ArgumentException($"Batches are 1 to 10 000, runs at least 1, customers at least 1. {Usage}");
+            throw new ArgumentException($"Batches are 1 to 10 000, runs at least 1, warm-up runs at least 0, customers at least 1. {Usage}");
         }
 
         return options;

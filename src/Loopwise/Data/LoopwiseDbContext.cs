@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Loopwise.Data;
 
@@ -28,7 +29,11 @@ public sealed class LoopwiseDbContext(DbContextOptions<LoopwiseDbContext> option
         {
             foreach (var property in entityType.GetProperties())
             {
-                property.SetColumnName(SnakeCase.From(property.Name));
+                // A column named in a configuration (the month rollups' period column) keeps its name.
+                if (property.FindAnnotation(RelationalAnnotationNames.ColumnName) is null)
+                {
+                    property.SetColumnName(SnakeCase.From(property.Name));
+                }
             }
 
             if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))

@@ -84,6 +84,7 @@ public static class LoopwiseHost
         services.AddScoped<KpiReferenceData>();
         services.AddScoped<SurveyKpiCounts>();
         services.AddScoped<KpiSeriesQuery>();
+        services.AddScoped<KpiSeriesBatch>();
         services.AddScoped<OperationalKpiCells>();
         services.AddScoped<BusinessKpiCells>();
         services.AddScoped<DashboardQueries>();

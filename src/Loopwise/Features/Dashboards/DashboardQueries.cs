@@ -20,28 +20,14 @@ public sealed record TouchpointView(KpiSliceDto Slice, IReadOnlyList<KpiSeries> 
 /// The dashboards' reads, all through <see cref="KpiSeriesQuery"/> so every figure equals <c>GET /api/v1/kpis/{kpi}</c>:
 /// the overview (every KPI, twelve months), the touchpoint view (one query per KPI, grouped by touchpoint).
 /// </summary>
-public sealed class DashboardQueries(KpiSeriesQuery kpis, LoopwiseDbContext db, TimeProvider clock)
+public sealed class DashboardQueries(KpiSeriesBatch kpis, LoopwiseDbContext db, TimeProvider clock)
 {
     /// <summary>Label of the row of answers given through no (or a deleted) touchpoint.</summary>
     public const string NoTouchpoint = "No touchpoint";
 
     /// <summary>Every dashboard KPI monthly over the twelve months up to <paramref name="to"/> (default today).</summary>
-    public async Task<Result<IReadOnlyList<KpiSeries>>> OverviewAsync(string? to, CancellationToken ct)
-    {
-        var cards = new List<KpiSeries>();
-        foreach (var kpi in DashboardKpis.All)
-        {
-            var result = await kpis.HandleAsync(kpi, new KpiSliceRequest(To: to, Interval: "month"), ct);
-            if (!result.IsSuccess)
-            {
-                return result.Error!;
-            }
-
-            cards.Add(result.Value!);
-        }
-
-        return cards;
-    }
+    public Task<Result<IReadOnlyList<KpiSeries>>> OverviewAsync(string? to, CancellationToken ct) =>
+        kpis.HandleAsync(DashboardKpis.All, _ => new KpiSliceRequest(To: to, Interval: "month"), ct);
 
     /// <summary>tNPS, CSAT and CES by touchpoint over [from, to] (default the last 90 days), rows by journey stage then name.</summary>
     public async Task<Result<TouchpointView>> TouchpointsAsync(string? from, string? to, CancellationToken ct)
@@ -54,17 +40,13 @@ public sealed class DashboardQueries(KpiSeriesQuery kpis, LoopwiseDbContext db, 
             from = end is { } e ? MetricsFilter.Day(e.AddDays(-89)) : null; // a bad "to" is reported by the slice
         }
 
-        var series = new List<KpiSeries>();
-        foreach (var kpi in DashboardKpis.Touchpoint)
+        var read = await kpis.HandleAsync(DashboardKpis.Touchpoint, _ => new KpiSliceRequest(from, to, "quarter", By: "touchpoint"), ct);
+        if (!read.IsSuccess)
         {
-            var result = await kpis.HandleAsync(kpi, new KpiSliceRequest(from, to, "quarter", By: "touchpoint"), ct);
-            if (!result.IsSuccess)
-            {
-                return result.Error!;
-            }
-
-            series.Add(result.Value!);
+            return read.Error!;
         }
+
+        var series = read.Value!;
 
         var slice = series[0].Slice;
         var touchpoints = await db.Set<Touchpoint>().AsNoTracking().ToListAsync(ct);

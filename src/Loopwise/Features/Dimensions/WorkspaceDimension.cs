@@ -1,4 +1,5 @@
 using Loopwise.Data;
+using Loopwise.Features.Responses;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -37,13 +38,11 @@ internal sealed class WorkspaceDimensionConfiguration : IEntityTypeConfiguration
 }
 
 /// <summary>
-/// Rating answers per day, survey, question, dimension and dimension value (the dimension twin of
+/// Rating answers per period, survey, question, dimension and dimension value (the dimension twin of
 /// <see cref="Responses.AnswerRollup"/>, without the touchpoint: slices by touchpoint and dimension at once scan facts).
 /// </summary>
-public sealed class AnswerDimensionRollup : ITenantOwned
+public abstract class AnswerDimensionRollupRow : RollupRow
 {
-    public Guid WorkspaceId { get; init; }
-
     public Guid SurveyId { get; init; }
 
     public required string QuestionId { get; init; }
@@ -52,22 +51,29 @@ public sealed class AnswerDimensionRollup : ITenantOwned
 
     public required string DimensionValue { get; init; }
 
-    public DateOnly Day { get; init; }
-
     public int Value { get; init; }
-
-    /// <inheritdoc cref="Responses.RollupSlots"/>
-    public int Slot { get; init; }
 
     public long Count { get; set; }
 }
 
-internal sealed class AnswerDimensionRollupConfiguration : IEntityTypeConfiguration<AnswerDimensionRollup>
+/// <summary>Answer counts per dimension value and UTC day of completion.</summary>
+public sealed class AnswerDimensionRollup : AnswerDimensionRollupRow;
+
+/// <summary>Answer counts per dimension value and calendar month, written with the day rollup.</summary>
+public sealed class AnswerDimensionMonthRollup : AnswerDimensionRollupRow;
+
+internal sealed class AnswerDimensionRollupConfiguration : IEntityTypeConfiguration<AnswerDimensionRollup>, IEntityTypeConfiguration<AnswerDimensionMonthRollup>
 {
-    public void Configure(EntityTypeBuilder<AnswerDimensionRollup> builder)
+    public void Configure(EntityTypeBuilder<AnswerDimensionRollup> builder) => Configure(builder, RollupGrain.Day);
+
+    public void Configure(EntityTypeBuilder<AnswerDimensionMonthRollup> builder) => Configure(builder, RollupGrain.Month);
+
+    private static void Configure<T>(EntityTypeBuilder<T> builder, RollupGrain grain)
+        where T : AnswerDimensionRollupRow
     {
-        builder.ToTable("answer_dimension_rollups");
+        builder.ToTable(grain.Table("answer_dimension"));
         builder.HasKey(r => new { r.WorkspaceId, r.SurveyId, r.QuestionId, r.Dimension, r.DimensionValue, r.Day, r.Value, r.Slot });
+        builder.Property(r => r.Day).HasColumnName(grain.Column);
         builder.Property(r => r.QuestionId).HasMaxLength(64);
         builder.Property(r => r.Dimension).HasMaxLength(DimensionRules.MaxAttributeLength);
         builder.Property(r => r.DimensionValue).HasMaxLength(DimensionRules.MaxValueLength);

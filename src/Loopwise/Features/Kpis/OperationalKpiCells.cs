@@ -20,6 +20,9 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
 {
     private SupportRules? _rules;
 
+    // Median and P90 of one slice read the same buckets: read once per scope (KpiSeriesBatch gives both to one worker).
+    private readonly Dictionary<KpiSlice, List<DurationCount>> _durations = [];
+
     public static IReadOnlyList<KpiId> Supported { get; } =
     [
         KpiId.Fcr, KpiId.FirstResponseTime, KpiId.FirstResponseTimeMedian, KpiId.FirstResponseTimeP90, KpiId.SlaAttainment,
@@ -54,17 +57,20 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
         {
             var percent = kpi == KpiId.FirstResponseTimeMedian ? 50.0 : 90.0;
             var cells = new KpiCells(() => new DurationPercentileCell(percent)) { FromRollups = true };
-            var durations = db.Set<TicketDurationRollup>().AsNoTracking()
-                .Where(r => r.Clock == "business" && r.Day >= slice.From && r.Day <= slice.To);
-            durations = channel is null ? durations : durations.Where(r => r.Channel == channel);
             // Ungrouped monthly and quarterly series (the overview) let the database fold days, channels and touchpoints.
-            var buckets = slice.By == KpiGrouping.None && allowed is null && slice.Interval is TrendInterval.Month or TrendInterval.Quarter
-                ? (await durations.GroupBy(r => new { r.Day.Year, r.Day.Month, r.Bucket })
-                        .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Bucket, Count = g.Sum(r => r.Count) }).ToListAsync(ct))
-                    .ConvertAll(r => (Day: new DateOnly(r.Year, r.Month, 1), Channel: (string?)null, TouchpointId: Guid.Empty, r.Bucket, r.Count))
-                : (await durations.GroupBy(r => new { r.Day, r.Channel, r.TouchpointId, r.Bucket })
-                        .Select(g => new { g.Key.Day, g.Key.Channel, g.Key.TouchpointId, g.Key.Bucket, Count = g.Sum(r => r.Count) }).ToListAsync(ct))
-                    .ConvertAll(r => (r.Day, Channel: (string?)r.Channel, r.TouchpointId, r.Bucket, r.Count));
+            var folded = slice.By == KpiGrouping.None && allowed is null && slice.Interval is TrendInterval.Month or TrendInterval.Quarter;
+            if (!_durations.TryGetValue(slice, out var buckets))
+            {
+                var whole = RollupSpan.Of(slice.From, slice.To, slice.Interval);
+                buckets = await SumDurationsAsync(whole.Days(db.Set<TicketDurationRollup>().AsNoTracking()), channel, folded, ct);
+                if (whole.HasMonths)
+                {
+                    buckets.AddRange(await SumDurationsAsync(whole.Months(db.Set<TicketDurationMonthRollup>().AsNoTracking()), channel, folded, ct, monthRows: true));
+                }
+
+                _durations[slice] = buckets;
+            }
+
             foreach (var row in buckets)
             {
                 if (allowed is null || allowed.Contains(row.TouchpointId))
@@ -76,16 +82,16 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
             return cells;
         }
 
-        var rollups = db.Set<TicketRollup>().AsNoTracking().Where(r => r.Day >= slice.From && r.Day <= slice.To);
-        rollups = channel is null ? rollups : rollups.Where(r => r.Channel == channel);
-        var rows = await rollups.GroupBy(r => new { r.Day, r.Channel, r.TouchpointId })
-            .Select(g => new
-            {
-                g.Key.Day, g.Key.Channel, g.Key.TouchpointId,
-                FirstContacts = g.Sum(r => r.FirstContacts), Repeats = g.Sum(r => r.RepeatWithinWindow),
-                Replied = g.Sum(r => r.Replied), FrtBusiness = g.Sum(r => r.FrtBusinessSumSeconds),
-                ClockStarted = g.Sum(r => r.ClockStarted), SlaMet = g.Sum(r => r.SlaMet),
-            }).ToListAsync(ct);
+        // Repeat-contact FCR leaves out days whose window is still open: only months with every day settled are read whole.
+        var span = RollupSpan.Of(slice.From, slice.To, slice.Interval, kpi == KpiId.Fcr
+            ? month => FirstContactResolution.DayIsSettled(month.AddMonths(1).AddDays(-1), rules.FcrWindowDays, now)
+            : null);
+        var rows = await SumTicketsAsync(span.Days(db.Set<TicketRollup>().AsNoTracking()), channel, ct);
+        if (span.HasMonths)
+        {
+            rows.AddRange(await SumTicketsAsync(span.Months(db.Set<TicketMonthRollup>().AsNoTracking()), channel, ct));
+        }
+
         var result = new KpiCells(kpi == KpiId.FirstResponseTime ? () => new MeanDurationCell() : () => new RateCell()) { FromRollups = true };
         foreach (var row in rows)
         {
@@ -112,15 +118,13 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
     private async Task<Result<KpiCells>> FunnelAsync(KpiId kpi, KpiSlice slice, IReadOnlyDictionary<Guid, Touchpoint> touchpoints, CancellationToken ct)
     {
         var allowed = AllowedTouchpoints(slice, touchpoints, byTouchpointChannel: true);
-        var rollups = db.Set<ResponseRollup>().AsNoTracking().Where(r => r.Day >= slice.From && r.Day <= slice.To);
-        if (slice.SurveyId is { } surveyId)
+        var span = RollupSpan.Of(slice.From, slice.To, slice.Interval);
+        var rows = await SumFunnelAsync(span.Days(db.Set<ResponseRollup>().AsNoTracking()), slice.SurveyId, ct);
+        if (span.HasMonths)
         {
-            rollups = rollups.Where(r => r.SurveyId == surveyId);
+            rows.AddRange(await SumFunnelAsync(span.Months(db.Set<ResponseMonthRollup>().AsNoTracking()), slice.SurveyId, ct));
         }
 
-        var rows = await rollups.GroupBy(r => new { r.Day, r.SurveyId, r.TouchpointId })
-            .Select(g => new { g.Key.Day, g.Key.SurveyId, g.Key.TouchpointId, Started = g.Sum(r => r.Started), Completed = g.Sum(r => r.Completed) })
-            .ToListAsync(ct);
         var result = new KpiCells(() => new RateCell()) { FromRollups = true };
         foreach (var row in rows.Where(r => allowed is null || allowed.Contains(r.TouchpointId)))
         {
@@ -133,6 +137,49 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
         }
 
         return result;
+    }
+
+    private sealed record TicketSums(DateOnly Day, string Channel, Guid TouchpointId, long FirstContacts, long Repeats, long Replied, long FrtBusiness, long ClockStarted, long SlaMet);
+
+    private sealed record DurationCount(DateOnly Day, string? Channel, Guid TouchpointId, int Bucket, long Count);
+
+    private sealed record FunnelSums(DateOnly Day, Guid SurveyId, Guid TouchpointId, long Started, long Completed);
+
+    private static async Task<List<TicketSums>> SumTicketsAsync<T>(IQueryable<T> rows, string? channel, CancellationToken ct)
+        where T : TicketRollupRow
+    {
+        rows = channel is null ? rows : rows.Where(r => r.Channel == channel);
+        return await rows.GroupBy(r => new { r.Day, r.Channel, r.TouchpointId })
+            .Select(g => new TicketSums(
+                g.Key.Day, g.Key.Channel, g.Key.TouchpointId, g.Sum(r => r.FirstContacts), g.Sum(r => r.RepeatWithinWindow),
+                g.Sum(r => r.Replied), g.Sum(r => r.FrtBusinessSumSeconds), g.Sum(r => r.ClockStarted), g.Sum(r => r.SlaMet)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Business-hours first response buckets; <paramref name="folded"/> sums channels and touchpoints by month (month rows by their own period).</summary>
+    private static async Task<List<DurationCount>> SumDurationsAsync<T>(IQueryable<T> rows, string? channel, bool folded, CancellationToken ct, bool monthRows = false)
+        where T : TicketDurationRollupRow
+    {
+        rows = rows.Where(r => r.Clock == "business");
+        rows = channel is null ? rows : rows.Where(r => r.Channel == channel);
+        return folded && monthRows
+            ? await rows.GroupBy(r => new { r.Day, r.Bucket })
+                .Select(g => new DurationCount(g.Key.Day, null, Guid.Empty, g.Key.Bucket, g.Sum(r => r.Count))).ToListAsync(ct)
+            : folded
+            ? (await rows.GroupBy(r => new { r.Day.Year, r.Day.Month, r.Bucket })
+                    .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Bucket, Count = g.Sum(r => r.Count) }).ToListAsync(ct))
+                .ConvertAll(r => new DurationCount(new DateOnly(r.Year, r.Month, 1), null, Guid.Empty, r.Bucket, r.Count))
+            : await rows.GroupBy(r => new { r.Day, r.Channel, r.TouchpointId, r.Bucket })
+                .Select(g => new DurationCount(g.Key.Day, g.Key.Channel, g.Key.TouchpointId, g.Key.Bucket, g.Sum(r => r.Count))).ToListAsync(ct);
+    }
+
+    private static async Task<List<FunnelSums>> SumFunnelAsync<T>(IQueryable<T> rows, Guid? surveyId, CancellationToken ct)
+        where T : ResponseRollupRow
+    {
+        rows = surveyId is { } id ? rows.Where(r => r.SurveyId == id) : rows;
+        return await rows.GroupBy(r => new { r.Day, r.SurveyId, r.TouchpointId })
+            .Select(g => new FunnelSums(g.Key.Day, g.Key.SurveyId, g.Key.TouchpointId, g.Sum(r => r.Started), g.Sum(r => r.Completed)))
+            .ToListAsync(ct);
     }
 
     /// <summary>The touchpoints a slice keeps, or null for all (and none). Survey funnels take the channel from the touchpoint.</summary>

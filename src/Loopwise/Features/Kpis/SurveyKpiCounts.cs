@@ -56,19 +56,41 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
         IReadOnlyDictionary<Guid, Touchpoint> touchpoints, HashSet<Guid>? allowedTouchpoints, CancellationToken ct)
     {
         var questionIds = questions.Select(q => q.QuestionId).Distinct().ToList();
-        var rows = db.Set<AnswerRollup>().AsNoTracking()
-            .Where(r => surveyIds.Contains(r.SurveyId) && questionIds.Contains(r.QuestionId) && r.Day >= slice.From && r.Day <= slice.To);
-        if (allowedTouchpoints is not null)
+        var allowed = allowedTouchpoints?.ToList();
+        var span = RollupSpan.Of(slice.From, slice.To, slice.Interval);
+        var monthly = slice.Interval is TrendInterval.Month or TrendInterval.Quarter;
+        var summed = await SumAnswersAsync(span.Days(db.Set<AnswerRollup>().AsNoTracking()), slice, monthly, surveyIds, questionIds, allowed, ct);
+        if (span.HasMonths)
         {
-            var allowed = allowedTouchpoints.ToList();
-            rows = rows.Where(r => allowed.Contains(r.TouchpointId));
+            // Month rows group by their period as they are (a month's first day).
+            summed.AddRange(await SumAnswersAsync(span.Months(db.Set<AnswerMonthRollup>().AsNoTracking()), slice, false, surveyIds, questionIds, allowed, ct));
         }
 
-        // The database sums as much as the slice allows: touchpoints folded when the slice has none, days folded into
-        // months for monthly and quarterly series. What comes back is small whatever the volume of facts.
-        var monthly = slice.Interval is TrendInterval.Month or TrendInterval.Quarter;
-        var byTouchpoint = slice.NeedsTouchpoint;
-        List<AnswerCount> summed = (monthly, byTouchpoint) switch
+        foreach (var row in summed)
+        {
+            if (questions.Contains((row.SurveyId, row.QuestionId)) && counts.Kpi.Scale.Contains(row.Value))
+            {
+                counts.Add(Group(slice, row.SurveyId, touchpoints.GetValueOrDefault(row.TouchpointId), null), slice.Interval.Start(row.Day), row.Value, row.Count);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Answer counts from one rollup table, summed by the database as far as the slice allows: touchpoints folded when
+    /// the slice has none, days folded into months when <paramref name="monthly"/>. What comes back is small whatever
+    /// the volume of facts.
+    /// </summary>
+    private static async Task<List<AnswerCount>> SumAnswersAsync<T>(
+        IQueryable<T> rows, KpiSlice slice, bool monthly, List<Guid> surveyIds, List<string> questionIds, List<Guid>? allowedTouchpoints, CancellationToken ct)
+        where T : AnswerRollupRow
+    {
+        rows = rows.Where(r => surveyIds.Contains(r.SurveyId) && questionIds.Contains(r.QuestionId));
+        if (allowedTouchpoints is not null)
+        {
+            rows = rows.Where(r => allowedTouchpoints.Contains(r.TouchpointId));
+        }
+
+        return (monthly, slice.NeedsTouchpoint) switch
         {
             (true, true) => (await rows.GroupBy(r => new { r.SurveyId, r.QuestionId, r.TouchpointId, r.Day.Year, r.Day.Month, r.Value })
                     .Select(g => new { g.Key.SurveyId, g.Key.QuestionId, g.Key.TouchpointId, g.Key.Year, g.Key.Month, g.Key.Value, Count = g.Sum(r => r.Count) })
@@ -86,35 +108,20 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
                     .ToListAsync(ct))
                 .ConvertAll(r => new AnswerCount(r.SurveyId, r.QuestionId, Guid.Empty, r.Day, r.Value, r.Count)),
         };
-        foreach (var row in summed)
-        {
-            if (questions.Contains((row.SurveyId, row.QuestionId)) && counts.Kpi.Scale.Contains(row.Value))
-            {
-                counts.Add(Group(slice, row.SurveyId, touchpoints.GetValueOrDefault(row.TouchpointId), null), slice.Interval.Start(row.Day), row.Value, row.Count);
-            }
-        }
     }
 
     private async Task ReadDimensionRollupsAsync(
         Counts counts, KpiSlice slice, HashSet<(Guid SurveyId, string QuestionId)> questions, List<Guid> surveyIds, CancellationToken ct)
     {
-        var dimension = slice.Dimension.Name!;
         var questionIds = questions.Select(q => q.QuestionId).Distinct().ToList();
-        var rows = db.Set<AnswerDimensionRollup>().AsNoTracking()
-            .Where(r => surveyIds.Contains(r.SurveyId) && questionIds.Contains(r.QuestionId) && r.Dimension == dimension && r.Day >= slice.From && r.Day <= slice.To);
-        if (slice.WhereValue is { } value)
+        var span = RollupSpan.Of(slice.From, slice.To, slice.Interval);
+        var monthly = slice.Interval is TrendInterval.Month or TrendInterval.Quarter;
+        var summed = await SumDimensionsAsync(span.Days(db.Set<AnswerDimensionRollup>().AsNoTracking()), slice, monthly, surveyIds, questionIds, ct);
+        if (span.HasMonths)
         {
-            rows = rows.Where(r => r.DimensionValue == value);
+            summed.AddRange(await SumDimensionsAsync(span.Months(db.Set<AnswerDimensionMonthRollup>().AsNoTracking()), slice, false, surveyIds, questionIds, ct));
         }
 
-        var summed = slice.Interval is TrendInterval.Month or TrendInterval.Quarter
-            ? (await rows.GroupBy(r => new { r.SurveyId, r.QuestionId, r.DimensionValue, r.Day.Year, r.Day.Month, r.Value })
-                    .Select(g => new { g.Key.SurveyId, g.Key.QuestionId, g.Key.DimensionValue, g.Key.Year, g.Key.Month, g.Key.Value, Count = g.Sum(r => r.Count) })
-                    .ToListAsync(ct))
-                .ConvertAll(r => new DimensionCount(r.SurveyId, r.QuestionId, r.DimensionValue, new DateOnly(r.Year, r.Month, 1), r.Value, r.Count))
-            : await rows.GroupBy(r => new { r.SurveyId, r.QuestionId, r.DimensionValue, r.Day, r.Value })
-                .Select(g => new DimensionCount(g.Key.SurveyId, g.Key.QuestionId, g.Key.DimensionValue, g.Key.Day, g.Key.Value, g.Sum(r => r.Count)))
-                .ToListAsync(ct);
         foreach (var row in summed)
         {
             if (questions.Contains((row.SurveyId, row.QuestionId)) && counts.Kpi.Scale.Contains(row.Value))
@@ -122,6 +129,28 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
                 counts.Add(Group(slice, row.SurveyId, null, row.DimensionValue), slice.Interval.Start(row.Day), row.Value, row.Count);
             }
         }
+    }
+
+    /// <summary>Answer counts per dimension value from one rollup table; days folded into months when <paramref name="monthly"/>.</summary>
+    private static async Task<List<DimensionCount>> SumDimensionsAsync<T>(
+        IQueryable<T> rows, KpiSlice slice, bool monthly, List<Guid> surveyIds, List<string> questionIds, CancellationToken ct)
+        where T : AnswerDimensionRollupRow
+    {
+        var dimension = slice.Dimension.Name!;
+        rows = rows.Where(r => surveyIds.Contains(r.SurveyId) && questionIds.Contains(r.QuestionId) && r.Dimension == dimension);
+        if (slice.WhereValue is { } value)
+        {
+            rows = rows.Where(r => r.DimensionValue == value);
+        }
+
+        return monthly
+            ? (await rows.GroupBy(r => new { r.SurveyId, r.QuestionId, r.DimensionValue, r.Day.Year, r.Day.Month, r.Value })
+                    .Select(g => new { g.Key.SurveyId, g.Key.QuestionId, g.Key.DimensionValue, g.Key.Year, g.Key.Month, g.Key.Value, Count = g.Sum(r => r.Count) })
+                    .ToListAsync(ct))
+                .ConvertAll(r => new DimensionCount(r.SurveyId, r.QuestionId, r.DimensionValue, new DateOnly(r.Year, r.Month, 1), r.Value, r.Count))
+            : await rows.GroupBy(r => new { r.SurveyId, r.QuestionId, r.DimensionValue, r.Day, r.Value })
+                .Select(g => new DimensionCount(g.Key.SurveyId, g.Key.QuestionId, g.Key.DimensionValue, g.Key.Day, g.Key.Value, g.Sum(r => r.Count)))
+                .ToListAsync(ct);
     }
 
     private async Task ScanFactsAsync(

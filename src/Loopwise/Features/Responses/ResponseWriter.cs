@@ -93,8 +93,11 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         }
         else
         {
-            await UpsertSqliteAsync(workspaceId, Sorted(delta.Answers, AnswerKeyOrder.Instance), Sorted(delta.Responses, ResponseKeyOrder.Instance), ct);
-            await UpsertSqliteDimensionsAsync(workspaceId, Sorted(delta.Dimensions, DimensionKeyOrder.Instance), ct);
+            foreach (var (grain, changes) in Grains(delta))
+            {
+                await UpsertSqliteAsync(workspaceId, grain, Sorted(changes.Answers, AnswerKeyOrder.Instance), Sorted(changes.Responses, ResponseKeyOrder.Instance), ct);
+                await UpsertSqliteDimensionsAsync(workspaceId, grain, Sorted(changes.Dimensions, DimensionKeyOrder.Instance), ct);
+            }
         }
     }
 
@@ -295,8 +298,17 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         return command;
     }
 
-    private static IEnumerable<NpgsqlBatchCommand> UpsertPostgres(Guid workspaceId, RollupDelta delta, int slot)
+    /// <summary>The delta for the day rollups, and folded by month for the month rollups.</summary>
+    private static IEnumerable<(RollupGrain Grain, RollupDelta Delta)> Grains(RollupDelta delta) =>
+        RollupGrain.All.Select(grain => (grain, ReferenceEquals(grain, RollupGrain.Month) ? delta.ByMonth() : delta));
+
+    private static IEnumerable<NpgsqlBatchCommand> UpsertPostgres(Guid workspaceId, RollupDelta delta, int slot) =>
+        Grains(delta).SelectMany(g => UpsertPostgres(workspaceId, g.Delta, g.Grain, slot));
+
+    private static IEnumerable<NpgsqlBatchCommand> UpsertPostgres(Guid workspaceId, RollupDelta delta, RollupGrain grain, int slot)
     {
+        var period = grain.Column;
+
         // Sorted keys: concurrent writers lock rollup rows in one order, so they queue instead of deadlocking.
         var answers = Sorted(delta.Answers, AnswerKeyOrder.Instance);
         var totals = Sorted(delta.Responses, ResponseKeyOrder.Instance);
@@ -304,12 +316,13 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         // One statement per table whatever the batch size: the rows travel as arrays and are unnested server-side.
         if (answers.Count > 0)
         {
+            var table = grain.Table("answer");
             var command = new NpgsqlBatchCommand();
             command.CommandText =
-                "INSERT INTO answer_rollups (workspace_id, survey_id, question_id, touchpoint_id, day, value, slot, count) " +
+                $"INSERT INTO {table} (workspace_id, survey_id, question_id, touchpoint_id, {period}, value, slot, count) " +
                 "SELECT @w, s, q, t, d, v, @slot, c FROM unnest(@s, @q, @t, @d, @v, @c) AS x(s, q, t, d, v, c) " +
-                "ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, day, value, slot) " +
-                "DO UPDATE SET count = answer_rollups.count + excluded.count";
+                $"ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, {period}, value, slot) " +
+                $"DO UPDATE SET count = {table}.count + excluded.count";
             var parameters = command.Parameters;
             parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
             parameters.Add(new NpgsqlParameter<int>("slot", slot));
@@ -325,12 +338,13 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         if (delta.Dimensions.Count > 0)
         {
             var dimensions = Sorted(delta.Dimensions, DimensionKeyOrder.Instance);
+            var table = grain.Table("answer_dimension");
             var command = new NpgsqlBatchCommand();
             command.CommandText =
-                "INSERT INTO answer_dimension_rollups (workspace_id, survey_id, question_id, dimension, dimension_value, day, value, slot, count) " +
+                $"INSERT INTO {table} (workspace_id, survey_id, question_id, dimension, dimension_value, {period}, value, slot, count) " +
                 "SELECT @w, s, q, k, kv, d, v, @slot, c FROM unnest(@s, @q, @k, @kv, @d, @v, @c) AS x(s, q, k, kv, d, v, c) " +
-                "ON CONFLICT (workspace_id, survey_id, question_id, dimension, dimension_value, day, value, slot) " +
-                "DO UPDATE SET count = answer_dimension_rollups.count + excluded.count";
+                $"ON CONFLICT (workspace_id, survey_id, question_id, dimension, dimension_value, {period}, value, slot) " +
+                $"DO UPDATE SET count = {table}.count + excluded.count";
             var parameters = command.Parameters;
             parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
             parameters.Add(new NpgsqlParameter<int>("slot", slot));
@@ -346,12 +360,13 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
 
         if (totals.Count > 0)
         {
+            var table = grain.Table("response");
             var command = new NpgsqlBatchCommand();
             command.CommandText =
-                "INSERT INTO response_rollups (workspace_id, survey_id, touchpoint_id, day, slot, started, completed) " +
+                $"INSERT INTO {table} (workspace_id, survey_id, touchpoint_id, {period}, slot, started, completed) " +
                 "SELECT @w, s, t, d, @slot, st, co FROM unnest(@s, @t, @d, @st, @co) AS x(s, t, d, st, co) " +
-                "ON CONFLICT (workspace_id, survey_id, touchpoint_id, day, slot) " +
-                "DO UPDATE SET started = response_rollups.started + excluded.started, completed = response_rollups.completed + excluded.completed";
+                $"ON CONFLICT (workspace_id, survey_id, touchpoint_id, {period}, slot) " +
+                $"DO UPDATE SET started = {table}.started + excluded.started, completed = {table}.completed + excluded.completed";
             var parameters = command.Parameters;
             parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
             parameters.Add(new NpgsqlParameter<int>("slot", slot));
@@ -366,18 +381,20 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
 
     private async Task UpsertSqliteAsync(
         Guid workspaceId,
+        RollupGrain grain,
         List<KeyValuePair<RollupDelta.AnswerKey, long>> answers,
         List<KeyValuePair<RollupDelta.ResponseKey, (long Started, long Completed)>> totals,
         CancellationToken ct)
     {
         var values = new SqlValue(postgres: false);
         var workspace = values.Of(workspaceId);
+        var (period, table, totalsTable) = (grain.Column, grain.Table("answer"), grain.Table("response"));
         for (var start = 0; start < answers.Count; start += SqliteRollupsPerUpsert)
         {
             var chunk = answers.GetRange(start, Math.Min(SqliteRollupsPerUpsert, answers.Count - start));
             await using var command = CreateSqliteUpsert(
-                "INSERT INTO answer_rollups (workspace_id, survey_id, question_id, touchpoint_id, day, value, count) VALUES ",
-                "ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, day, value, slot) DO UPDATE SET count = answer_rollups.count + excluded.count",
+                $"INSERT INTO {table} (workspace_id, survey_id, question_id, touchpoint_id, {period}, value, count) VALUES ",
+                $"ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, {period}, value, slot) DO UPDATE SET count = {table}.count + excluded.count",
                 workspace,
                 chunk.Select(a => new object[] { values.Of(a.Key.SurveyId), a.Key.QuestionId, values.Of(a.Key.TouchpointId), values.Of(a.Key.Day), a.Key.Value, a.Value }));
             await command.ExecuteNonQueryAsync(ct);
@@ -387,25 +404,26 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         {
             var chunk = totals.GetRange(start, Math.Min(SqliteRollupsPerUpsert, totals.Count - start));
             await using var command = CreateSqliteUpsert(
-                "INSERT INTO response_rollups (workspace_id, survey_id, touchpoint_id, day, started, completed) VALUES ",
-                "ON CONFLICT (workspace_id, survey_id, touchpoint_id, day, slot) DO UPDATE SET " +
-                "started = response_rollups.started + excluded.started, completed = response_rollups.completed + excluded.completed",
+                $"INSERT INTO {totalsTable} (workspace_id, survey_id, touchpoint_id, {period}, started, completed) VALUES ",
+                $"ON CONFLICT (workspace_id, survey_id, touchpoint_id, {period}, slot) DO UPDATE SET " +
+                $"started = {totalsTable}.started + excluded.started, completed = {totalsTable}.completed + excluded.completed",
                 workspace,
                 chunk.Select(t => new object[] { values.Of(t.Key.SurveyId), values.Of(t.Key.TouchpointId), values.Of(t.Key.Day), t.Value.Started, t.Value.Completed }));
             await command.ExecuteNonQueryAsync(ct);
         }
     }
 
-    private async Task UpsertSqliteDimensionsAsync(Guid workspaceId, List<KeyValuePair<RollupDelta.DimensionKey, long>> rows, CancellationToken ct)
+    private async Task UpsertSqliteDimensionsAsync(Guid workspaceId, RollupGrain grain, List<KeyValuePair<RollupDelta.DimensionKey, long>> rows, CancellationToken ct)
     {
         var values = new SqlValue(postgres: false);
         var workspace = values.Of(workspaceId);
+        var (period, table) = (grain.Column, grain.Table("answer_dimension"));
         for (var start = 0; start < rows.Count; start += SqliteRollupsPerUpsert)
         {
             var chunk = rows.GetRange(start, Math.Min(SqliteRollupsPerUpsert, rows.Count - start));
             await using var command = CreateSqliteUpsert(
-                "INSERT INTO answer_dimension_rollups (workspace_id, survey_id, question_id, dimension, dimension_value, day, value, count) VALUES ",
-                "ON CONFLICT (workspace_id, survey_id, question_id, dimension, dimension_value, day, value, slot) DO UPDATE SET count = answer_dimension_rollups.count + excluded.count",
+                $"INSERT INTO {table} (workspace_id, survey_id, question_id, dimension, dimension_value, {period}, value, count) VALUES ",
+                $"ON CONFLICT (workspace_id, survey_id, question_id, dimension, dimension_value, {period}, value, slot) DO UPDATE SET count = {table}.count + excluded.count",
                 workspace,
                 chunk.Select(a => new object[] { values.Of(a.Key.SurveyId), a.Key.QuestionId, a.Key.Dimension, a.Key.DimensionValue, values.Of(a.Key.Day), a.Key.Value, a.Value }));
             await command.ExecuteNonQueryAsync(ct);

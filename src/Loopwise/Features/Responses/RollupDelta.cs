@@ -50,6 +50,30 @@ public sealed class RollupDelta
     public void AddStarted(Guid surveyId, Guid touchpointId, DateTime startedAt) =>
         AddResponse(new ResponseKey(surveyId, touchpointId, DateOnly.FromDateTime(startedAt)), 1, 0);
 
+    /// <summary>The same counts per calendar month (the month rollups): every key's day replaced by its month's first day.</summary>
+    public RollupDelta ByMonth()
+    {
+        var month = new RollupDelta();
+        foreach (var (key, count) in Answers)
+        {
+            var monthKey = key with { Day = RollupGrain.Month.PeriodOf(key.Day) };
+            month.Answers[monthKey] = month.Answers.GetValueOrDefault(monthKey) + count;
+        }
+
+        foreach (var (key, count) in Dimensions)
+        {
+            var monthKey = key with { Day = RollupGrain.Month.PeriodOf(key.Day) };
+            month.Dimensions[monthKey] = month.Dimensions.GetValueOrDefault(monthKey) + count;
+        }
+
+        foreach (var (key, (started, completed)) in Responses)
+        {
+            month.AddResponse(key with { Day = RollupGrain.Month.PeriodOf(key.Day) }, started, completed);
+        }
+
+        return month;
+    }
+
     private void AddResponse(ResponseKey key, long started, long completed)
     {
         var current = Responses.GetValueOrDefault(key);

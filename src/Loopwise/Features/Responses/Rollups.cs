@@ -5,48 +5,61 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Loopwise.Features.Responses;
 
 /// <summary>
-/// Sufficient statistic for rating questions: the count of answers with one value, per day, survey, question and
-/// touchpoint (cx-reference.md conventions: one count per scale point). Maintained in the same transaction as the
-/// responses, so it can never disagree with them.
+/// What every rollup row has: its workspace, the first day of its period (the day itself in a day rollup, the first
+/// day of the month in a month rollup, see <see cref="RollupGrain"/>) and its slot.
 /// </summary>
-public sealed class AnswerRollup : ITenantOwned
+public abstract class RollupRow : ITenantOwned
 {
     public Guid WorkspaceId { get; init; }
 
+    /// <summary>The day counted, or the first day of the month counted in a month rollup.</summary>
+    public DateOnly Day { get; init; }
+
+    /// <inheritdoc cref="RollupSlots"/>
+    public int Slot { get; init; }
+}
+
+/// <summary>
+/// Sufficient statistic for rating questions: the count of answers with one value, per period, survey, question and
+/// touchpoint (cx-reference.md conventions: one count per scale point). Maintained in the same transaction as the
+/// responses, so it can never disagree with them.
+/// </summary>
+public abstract class AnswerRollupRow : RollupRow
+{
     public Guid SurveyId { get; init; }
 
     public required string QuestionId { get; init; }
 
     public Guid TouchpointId { get; init; }
 
-    public DateOnly Day { get; init; }
-
     public int Value { get; init; }
-
-    /// <inheritdoc cref="RollupSlots"/>
-    public int Slot { get; init; }
 
     public long Count { get; set; }
 }
 
-/// <summary>Started and completed responses per day, survey and touchpoint (completion and abandonment rates).</summary>
-public sealed class ResponseRollup : ITenantOwned
-{
-    public Guid WorkspaceId { get; init; }
+/// <summary>Answer counts per UTC day of completion.</summary>
+public sealed class AnswerRollup : AnswerRollupRow;
 
+/// <summary>Answer counts per calendar month of completion: the day rollup folded by month, written with it.</summary>
+public sealed class AnswerMonthRollup : AnswerRollupRow;
+
+/// <summary>Started and completed responses per period, survey and touchpoint (completion and abandonment rates).</summary>
+public abstract class ResponseRollupRow : RollupRow
+{
     public Guid SurveyId { get; init; }
 
     public Guid TouchpointId { get; init; }
-
-    public DateOnly Day { get; init; }
-
-    /// <inheritdoc cref="RollupSlots"/>
-    public int Slot { get; init; }
 
     public long Started { get; set; }
 
     public long Completed { get; set; }
 }
+
+/// <summary>Started and completed responses per UTC day.</summary>
+public sealed class ResponseRollup : ResponseRollupRow;
+
+/// <summary>Started and completed responses per calendar month, written with the day rollup.</summary>
+public sealed class ResponseMonthRollup : ResponseRollupRow;
 
 /// <summary>
 /// Several rows may hold one rollup key, told apart by a slot: small concurrent writes on PostgreSQL each add to a
@@ -61,21 +74,33 @@ public static class RollupSlots
     public static int Random() => System.Random.Shared.Next(Count);
 }
 
-internal sealed class AnswerRollupConfiguration : IEntityTypeConfiguration<AnswerRollup>
+internal sealed class AnswerRollupConfiguration : IEntityTypeConfiguration<AnswerRollup>, IEntityTypeConfiguration<AnswerMonthRollup>
 {
-    public void Configure(EntityTypeBuilder<AnswerRollup> builder)
+    public void Configure(EntityTypeBuilder<AnswerRollup> builder) => Configure(builder, RollupGrain.Day);
+
+    public void Configure(EntityTypeBuilder<AnswerMonthRollup> builder) => Configure(builder, RollupGrain.Month);
+
+    private static void Configure<T>(EntityTypeBuilder<T> builder, RollupGrain grain)
+        where T : AnswerRollupRow
     {
-        builder.ToTable("answer_rollups");
+        builder.ToTable(grain.Table("answer"));
         builder.HasKey(r => new { r.WorkspaceId, r.SurveyId, r.QuestionId, r.TouchpointId, r.Day, r.Value, r.Slot });
+        builder.Property(r => r.Day).HasColumnName(grain.Column);
         builder.Property(r => r.QuestionId).HasMaxLength(64);
     }
 }
 
-internal sealed class ResponseRollupConfiguration : IEntityTypeConfiguration<ResponseRollup>
+internal sealed class ResponseRollupConfiguration : IEntityTypeConfiguration<ResponseRollup>, IEntityTypeConfiguration<ResponseMonthRollup>
 {
-    public void Configure(EntityTypeBuilder<ResponseRollup> builder)
+    public void Configure(EntityTypeBuilder<ResponseRollup> builder) => Configure(builder, RollupGrain.Day);
+
+    public void Configure(EntityTypeBuilder<ResponseMonthRollup> builder) => Configure(builder, RollupGrain.Month);
+
+    private static void Configure<T>(EntityTypeBuilder<T> builder, RollupGrain grain)
+        where T : ResponseRollupRow
     {
-        builder.ToTable("response_rollups");
+        builder.ToTable(grain.Table("response"));
         builder.HasKey(r => new { r.WorkspaceId, r.SurveyId, r.TouchpointId, r.Day, r.Slot });
+        builder.Property(r => r.Day).HasColumnName(grain.Column);
     }
 }

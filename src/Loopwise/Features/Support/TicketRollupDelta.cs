@@ -1,4 +1,5 @@
 using Loopwise.Core.Support;
+using Loopwise.Features.Responses;
 
 namespace Loopwise.Features.Support;
 
@@ -69,5 +70,31 @@ public sealed class TicketRollupDelta
         }
     }
 
-    private void AddDuration(DurationKey key, int sign) => Durations[key] = Durations.GetValueOrDefault(key) + sign;
+    /// <summary>The same changes counted per calendar month of creation (the month rollups).</summary>
+    public TicketRollupDelta ByMonth()
+    {
+        var month = new TicketRollupDelta();
+        foreach (var (key, values) in Counts)
+        {
+            var monthKey = key with { Day = RollupGrain.Month.PeriodOf(key.Day) };
+            if (!month.Counts.TryGetValue(monthKey, out var sums))
+            {
+                month.Counts[monthKey] = sums = new long[Columns.Length];
+            }
+
+            for (var i = 0; i < values.Length; i++)
+            {
+                sums[i] += values[i];
+            }
+        }
+
+        foreach (var (key, count) in Durations)
+        {
+            month.AddDuration(key with { Day = RollupGrain.Month.PeriodOf(key.Day) }, count);
+        }
+
+        return month;
+    }
+
+    private void AddDuration(DurationKey key, long change) => Durations[key] = Durations.GetValueOrDefault(key) + change;
 }

@@ -1,4 +1,4 @@
-using Loopwise.Data;
+using Loopwise.Features.Responses;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,19 +7,13 @@ namespace Loopwise.Features.Support;
 /// <summary>
 /// Sufficient statistics of tickets per UTC day of creation, channel and touchpoint: counts for FCR (all variants'
 /// stored parts), SLA and reopens, and exact sums of first response seconds for means. Several rows may hold one key
-/// (<see cref="Responses.RollupSlots"/>): readers sum over slots.
+/// (<see cref="Responses.RollupSlots"/>): readers sum over slots. The month table holds the same per calendar month of creation.
 /// </summary>
-public sealed class TicketRollup : ITenantOwned
+public abstract class TicketRollupRow : RollupRow
 {
-    public Guid WorkspaceId { get; init; }
-
-    public DateOnly Day { get; init; }
-
     public required string Channel { get; init; }
 
     public Guid TouchpointId { get; init; }
-
-    public int Slot { get; init; }
 
     public long Opened { get; set; }
 
@@ -54,13 +48,15 @@ public sealed class TicketRollup : ITenantOwned
     public long Solved { get; set; }
 }
 
-/// <summary>First response times per day, channel, touchpoint and clock, as <see cref="Core.Support.DurationBuckets"/> counts (medians, P90).</summary>
-public sealed class TicketDurationRollup : ITenantOwned
+/// <summary>Ticket counts per UTC day of creation.</summary>
+public sealed class TicketRollup : TicketRollupRow;
+
+/// <summary>Ticket counts per calendar month of creation, written with the day rollup.</summary>
+public sealed class TicketMonthRollup : TicketRollupRow;
+
+/// <summary>First response times per period, channel, touchpoint and clock, as <see cref="Core.Support.DurationBuckets"/> counts (medians, P90).</summary>
+public abstract class TicketDurationRollupRow : RollupRow
 {
-    public Guid WorkspaceId { get; init; }
-
-    public DateOnly Day { get; init; }
-
     public required string Channel { get; init; }
 
     public Guid TouchpointId { get; init; }
@@ -70,27 +66,43 @@ public sealed class TicketDurationRollup : ITenantOwned
 
     public int Bucket { get; init; }
 
-    public int Slot { get; init; }
-
     public long Count { get; set; }
 }
 
-internal sealed class TicketRollupConfiguration : IEntityTypeConfiguration<TicketRollup>
+/// <summary>First response time buckets per UTC day of creation.</summary>
+public sealed class TicketDurationRollup : TicketDurationRollupRow;
+
+/// <summary>First response time buckets per calendar month of creation, written with the day rollup.</summary>
+public sealed class TicketDurationMonthRollup : TicketDurationRollupRow;
+
+internal sealed class TicketRollupConfiguration : IEntityTypeConfiguration<TicketRollup>, IEntityTypeConfiguration<TicketMonthRollup>
 {
-    public void Configure(EntityTypeBuilder<TicketRollup> builder)
+    public void Configure(EntityTypeBuilder<TicketRollup> builder) => Configure(builder, RollupGrain.Day);
+
+    public void Configure(EntityTypeBuilder<TicketMonthRollup> builder) => Configure(builder, RollupGrain.Month);
+
+    private static void Configure<T>(EntityTypeBuilder<T> builder, RollupGrain grain)
+        where T : TicketRollupRow
     {
-        builder.ToTable("ticket_rollups");
+        builder.ToTable(grain.Table("ticket"));
         builder.HasKey(r => new { r.WorkspaceId, r.Day, r.Channel, r.TouchpointId, r.Slot });
+        builder.Property(r => r.Day).HasColumnName(grain.Column);
         builder.Property(r => r.Channel).HasMaxLength(16);
     }
 }
 
-internal sealed class TicketDurationRollupConfiguration : IEntityTypeConfiguration<TicketDurationRollup>
+internal sealed class TicketDurationRollupConfiguration : IEntityTypeConfiguration<TicketDurationRollup>, IEntityTypeConfiguration<TicketDurationMonthRollup>
 {
-    public void Configure(EntityTypeBuilder<TicketDurationRollup> builder)
+    public void Configure(EntityTypeBuilder<TicketDurationRollup> builder) => Configure(builder, RollupGrain.Day);
+
+    public void Configure(EntityTypeBuilder<TicketDurationMonthRollup> builder) => Configure(builder, RollupGrain.Month);
+
+    private static void Configure<T>(EntityTypeBuilder<T> builder, RollupGrain grain)
+        where T : TicketDurationRollupRow
     {
-        builder.ToTable("ticket_duration_rollups");
+        builder.ToTable(grain.Table("ticket_duration"));
         builder.HasKey(r => new { r.WorkspaceId, r.Day, r.Channel, r.TouchpointId, r.Clock, r.Bucket, r.Slot });
+        builder.Property(r => r.Day).HasColumnName(grain.Column);
         builder.Property(r => r.Channel).HasMaxLength(16);
         builder.Property(r => r.Clock).HasMaxLength(16);
     }

@@ -168,13 +168,10 @@ public sealed class TicketWriter(LoopwiseDbContext db, SupportSettingsService se
         return list;
     }
 
+    /// <summary>Adds the delta to the day rollups and, folded by month, to the month rollups (one round trip on PostgreSQL).</summary>
     private async Task ApplyAsync(Guid workspaceId, TicketRollupDelta delta, int slot, CancellationToken ct)
     {
-        var counts = delta.Counts.OrderBy(c => c.Key.Day).ThenBy(c => c.Key.Channel, StringComparer.Ordinal).ThenBy(c => c.Key.TouchpointId).ToList();
-        var durations = delta.Durations.OrderBy(c => c.Key.Day).ThenBy(c => c.Key.Channel, StringComparer.Ordinal).ThenBy(c => c.Key.TouchpointId)
-            .ThenBy(c => c.Key.Clock, StringComparer.Ordinal).ThenBy(c => c.Key.Bucket).ToList();
-        var columns = TicketRollupDelta.Columns;
-        var sums = string.Join(", ", columns.Select(c => $"{c} = ticket_rollups.{c} + excluded.{c}"));
+        var grains = RollupGrain.All.Select(grain => (Grain: grain, Delta: ReferenceEquals(grain, RollupGrain.Month) ? delta.ByMonth() : delta)).ToList();
         await db.Database.OpenConnectionAsync(ct);
         if (db.IsPostgres)
         {
@@ -182,42 +179,12 @@ public sealed class TicketWriter(LoopwiseDbContext db, SupportSettingsService se
             {
                 Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
             };
-            if (counts.Count > 0)
+            foreach (var (grain, changes) in grains)
             {
-                var names = string.Join(", ", columns.Select((_, i) => "c" + i.ToString(CultureInfo.InvariantCulture)));
-                var command = new NpgsqlBatchCommand(
-                    $"INSERT INTO ticket_rollups (workspace_id, day, channel, touchpoint_id, slot, {string.Join(", ", columns)}) " +
-                    $"SELECT @w, d, ch, t, @slot, {names} FROM unnest(@d, @ch, @t, {string.Join(", ", columns.Select((_, i) => "@c" + i.ToString(CultureInfo.InvariantCulture)))}) AS x(d, ch, t, {names}) " +
-                    $"ON CONFLICT (workspace_id, day, channel, touchpoint_id, slot) DO UPDATE SET {sums}");
-                command.Parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
-                command.Parameters.Add(new NpgsqlParameter<int>("slot", slot));
-                command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("d", [.. counts.Select(c => c.Key.Day)]));
-                command.Parameters.Add(new NpgsqlParameter<string[]>("ch", [.. counts.Select(c => c.Key.Channel)]));
-                command.Parameters.Add(new NpgsqlParameter<Guid[]>("t", [.. counts.Select(c => c.Key.TouchpointId)]));
-                for (var i = 0; i < columns.Length; i++)
+                foreach (var command in UpsertPostgres(workspaceId, changes, grain, slot))
                 {
-                    var column = i;
-                    command.Parameters.Add(new NpgsqlParameter<long[]>("c" + i.ToString(CultureInfo.InvariantCulture), [.. counts.Select(c => c.Value[column])]));
+                    batch.BatchCommands.Add(command);
                 }
-
-                batch.BatchCommands.Add(command);
-            }
-
-            if (durations.Count > 0)
-            {
-                var command = new NpgsqlBatchCommand(
-                    "INSERT INTO ticket_duration_rollups (workspace_id, day, channel, touchpoint_id, clock, bucket, slot, count) " +
-                    "SELECT @w, d, ch, t, k, b, @slot, n FROM unnest(@d, @ch, @t, @k, @b, @n) AS x(d, ch, t, k, b, n) " +
-                    "ON CONFLICT (workspace_id, day, channel, touchpoint_id, clock, bucket, slot) DO UPDATE SET count = ticket_duration_rollups.count + excluded.count");
-                command.Parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
-                command.Parameters.Add(new NpgsqlParameter<int>("slot", slot));
-                command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("d", [.. durations.Select(c => c.Key.Day)]));
-                command.Parameters.Add(new NpgsqlParameter<string[]>("ch", [.. durations.Select(c => c.Key.Channel)]));
-                command.Parameters.Add(new NpgsqlParameter<Guid[]>("t", [.. durations.Select(c => c.Key.TouchpointId)]));
-                command.Parameters.Add(new NpgsqlParameter<string[]>("k", [.. durations.Select(c => c.Key.Clock)]));
-                command.Parameters.Add(new NpgsqlParameter<int[]>("b", [.. durations.Select(c => c.Key.Bucket)]));
-                command.Parameters.Add(new NpgsqlParameter<long[]>("n", [.. durations.Select(c => c.Value)]));
-                batch.BatchCommands.Add(command);
             }
 
             if (batch.BatchCommands.Count > 0)
@@ -228,24 +195,94 @@ public sealed class TicketWriter(LoopwiseDbContext db, SupportSettingsService se
             return;
         }
 
+        foreach (var (grain, changes) in grains)
+        {
+            await UpsertSqliteAsync(workspaceId, changes, grain, ct);
+        }
+    }
+
+    private static List<KeyValuePair<TicketRollupDelta.Key, long[]>> SortedCounts(TicketRollupDelta delta) =>
+        [.. delta.Counts.OrderBy(c => c.Key.Day).ThenBy(c => c.Key.Channel, StringComparer.Ordinal).ThenBy(c => c.Key.TouchpointId)];
+
+    private static List<KeyValuePair<TicketRollupDelta.DurationKey, long>> SortedDurations(TicketRollupDelta delta) =>
+        [.. delta.Durations.OrderBy(c => c.Key.Day).ThenBy(c => c.Key.Channel, StringComparer.Ordinal).ThenBy(c => c.Key.TouchpointId)
+            .ThenBy(c => c.Key.Clock, StringComparer.Ordinal).ThenBy(c => c.Key.Bucket)];
+
+    private static string Sums(string table) => string.Join(", ", TicketRollupDelta.Columns.Select(c => $"{c} = {table}.{c} + excluded.{c}"));
+
+    private static IEnumerable<NpgsqlBatchCommand> UpsertPostgres(Guid workspaceId, TicketRollupDelta delta, RollupGrain grain, int slot)
+    {
+        var counts = SortedCounts(delta);
+        var durations = SortedDurations(delta);
+        var columns = TicketRollupDelta.Columns;
+        var period = grain.Column;
+        if (counts.Count > 0)
+        {
+            var table = grain.Table("ticket");
+            var names = string.Join(", ", columns.Select((_, i) => "c" + i.ToString(CultureInfo.InvariantCulture)));
+            var command = new NpgsqlBatchCommand(
+                $"INSERT INTO {table} (workspace_id, {period}, channel, touchpoint_id, slot, {string.Join(", ", columns)}) " +
+                $"SELECT @w, d, ch, t, @slot, {names} FROM unnest(@d, @ch, @t, {string.Join(", ", columns.Select((_, i) => "@c" + i.ToString(CultureInfo.InvariantCulture)))}) AS x(d, ch, t, {names}) " +
+                $"ON CONFLICT (workspace_id, {period}, channel, touchpoint_id, slot) DO UPDATE SET {Sums(table)}");
+            command.Parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
+            command.Parameters.Add(new NpgsqlParameter<int>("slot", slot));
+            command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("d", [.. counts.Select(c => c.Key.Day)]));
+            command.Parameters.Add(new NpgsqlParameter<string[]>("ch", [.. counts.Select(c => c.Key.Channel)]));
+            command.Parameters.Add(new NpgsqlParameter<Guid[]>("t", [.. counts.Select(c => c.Key.TouchpointId)]));
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var column = i;
+                command.Parameters.Add(new NpgsqlParameter<long[]>("c" + i.ToString(CultureInfo.InvariantCulture), [.. counts.Select(c => c.Value[column])]));
+            }
+
+            yield return command;
+        }
+
+        if (durations.Count > 0)
+        {
+            var table = grain.Table("ticket_duration");
+            var command = new NpgsqlBatchCommand(
+                $"INSERT INTO {table} (workspace_id, {period}, channel, touchpoint_id, clock, bucket, slot, count) " +
+                "SELECT @w, d, ch, t, k, b, @slot, n FROM unnest(@d, @ch, @t, @k, @b, @n) AS x(d, ch, t, k, b, n) " +
+                $"ON CONFLICT (workspace_id, {period}, channel, touchpoint_id, clock, bucket, slot) DO UPDATE SET count = {table}.count + excluded.count");
+            command.Parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
+            command.Parameters.Add(new NpgsqlParameter<int>("slot", slot));
+            command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("d", [.. durations.Select(c => c.Key.Day)]));
+            command.Parameters.Add(new NpgsqlParameter<string[]>("ch", [.. durations.Select(c => c.Key.Channel)]));
+            command.Parameters.Add(new NpgsqlParameter<Guid[]>("t", [.. durations.Select(c => c.Key.TouchpointId)]));
+            command.Parameters.Add(new NpgsqlParameter<string[]>("k", [.. durations.Select(c => c.Key.Clock)]));
+            command.Parameters.Add(new NpgsqlParameter<int[]>("b", [.. durations.Select(c => c.Key.Bucket)]));
+            command.Parameters.Add(new NpgsqlParameter<long[]>("n", [.. durations.Select(c => c.Value)]));
+            yield return command;
+        }
+    }
+
+    private async Task UpsertSqliteAsync(Guid workspaceId, TicketRollupDelta delta, RollupGrain grain, CancellationToken ct)
+    {
+        var counts = SortedCounts(delta);
+        var durations = SortedDurations(delta);
+        var columns = TicketRollupDelta.Columns;
+        var period = grain.Column;
         var values = new SqlValue(postgres: false);
+        var table = grain.Table("ticket");
         for (var start = 0; start < counts.Count; start += SqliteRowsPerUpsert)
         {
             var chunk = counts.GetRange(start, Math.Min(SqliteRowsPerUpsert, counts.Count - start));
             await ExecuteSqliteAsync(
-                $"INSERT INTO ticket_rollups (workspace_id, day, channel, touchpoint_id, {string.Join(", ", columns)}) VALUES ",
-                $"ON CONFLICT (workspace_id, day, channel, touchpoint_id, slot) DO UPDATE SET {sums}",
+                $"INSERT INTO {table} (workspace_id, {period}, channel, touchpoint_id, {string.Join(", ", columns)}) VALUES ",
+                $"ON CONFLICT (workspace_id, {period}, channel, touchpoint_id, slot) DO UPDATE SET {Sums(table)}",
                 values.Of(workspaceId),
                 chunk.Select(c => new object[] { values.Of(c.Key.Day), c.Key.Channel, values.Of(c.Key.TouchpointId) }.Concat(c.Value.Cast<object>()).ToArray()),
                 ct);
         }
 
+        var durationTable = grain.Table("ticket_duration");
         for (var start = 0; start < durations.Count; start += SqliteRowsPerUpsert)
         {
             var chunk = durations.GetRange(start, Math.Min(SqliteRowsPerUpsert, durations.Count - start));
             await ExecuteSqliteAsync(
-                "INSERT INTO ticket_duration_rollups (workspace_id, day, channel, touchpoint_id, clock, bucket, count) VALUES ",
-                "ON CONFLICT (workspace_id, day, channel, touchpoint_id, clock, bucket, slot) DO UPDATE SET count = ticket_duration_rollups.count + excluded.count",
+                $"INSERT INTO {durationTable} (workspace_id, {period}, channel, touchpoint_id, clock, bucket, count) VALUES ",
+                $"ON CONFLICT (workspace_id, {period}, channel, touchpoint_id, clock, bucket, slot) DO UPDATE SET count = {durationTable}.count + excluded.count",
                 values.Of(workspaceId),
                 chunk.Select(c => new object[] { values.Of(c.Key.Day), c.Key.Channel, values.Of(c.Key.TouchpointId), c.Key.Clock, c.Key.Bucket, c.Value }),
                 ct);

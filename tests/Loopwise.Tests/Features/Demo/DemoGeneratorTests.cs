@@ -166,6 +166,11 @@ public abstract class DemoGeneratorTests(LoopwiseAppFixture fixture) : Integrati
             responseRollups.Select(r => KeyValuePair.Create((r.SurveyId, r.TouchpointId, r.Day), (r.Started, r.Completed))).OrderBy(kv => kv.Key).ToList());
         Assert.Equal(Responses, responseRollups.Sum(r => r.Completed));
         Assert.Equal(responses.Count, responseRollups.Sum(r => r.Started));
+        await QueryAsync(demo, async db =>
+        {
+            await MonthRollups.AssertFoldOfDaysAsync(db, demo.WorkspaceId, "answer", "response", "ticket", "ticket_duration");
+            return true;
+        });
     }
 
     [Fact]

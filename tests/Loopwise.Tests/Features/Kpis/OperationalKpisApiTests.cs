@@ -55,6 +55,9 @@ public abstract class OperationalKpisApiTests(LoopwiseAppFixture fixture) : Inte
             db.Add(new ResponseRollup { WorkspaceId = ws.Id, SurveyId = survey, Day = new DateOnly(2026, 10, 3), Started = 6, Completed = 5 });
             db.Add(new ResponseRollup { WorkspaceId = ws.Id, SurveyId = survey, Day = new DateOnly(2026, 10, 9), Started = 4, Completed = 3 });
             db.Add(new ResponseRollup { WorkspaceId = ws.Id, SurveyId = survey, Day = new DateOnly(2026, 10, 9), Slot = 3, Started = 10, Completed = 8 });
+            // The month rows the writers keep beside them (October is read whole from them).
+            db.Add(new ResponseMonthRollup { WorkspaceId = ws.Id, SurveyId = survey, Day = new DateOnly(2026, 10, 1), Started = 10, Completed = 8 });
+            db.Add(new ResponseMonthRollup { WorkspaceId = ws.Id, SurveyId = survey, Day = new DateOnly(2026, 10, 1), Slot = 3, Started = 10, Completed = 8 });
             await db.SaveChangesAsync();
             return 0;
         }, ws.Id);

@@ -6,6 +6,7 @@ using Loopwise.Data;
 using Loopwise.Features.Customers;
 using Loopwise.Features.Kpis;
 using Loopwise.Features.Metrics;
+using Loopwise.Features.Responses;
 using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Tests.Infrastructure;
@@ -46,8 +47,15 @@ public abstract class SurveyKpiRollupPropertyTests(LoopwiseAppFixture fixture) :
             Assert.Equal(HttpStatusCode.Created, single.StatusCode);
         }
 
+        await App.WithScopeAsync(async sp =>
+        {
+            await MonthRollups.AssertFoldOfDaysAsync(sp.GetRequiredService<LoopwiseDbContext>(), ws.Id, "answer", "response", "answer_dimension");
+            return true;
+        }, ws.Id);
+
         var compared = 0;
         var fromRollups = 0;
+        var wholeMonths = 0;
         var nonEmpty = 0;
         for (var i = 0; i < 60; i++)
         {
@@ -64,11 +72,13 @@ public abstract class SurveyKpiRollupPropertyTests(LoopwiseAppFixture fixture) :
             Assert.Equal(Describe(facts), Describe(auto));
             compared++;
             fromRollups += auto.FromRollups ? 1 : 0;
+            wholeMonths += auto.FromRollups && RollupSpan.Of(slice.From, slice.To, slice.Interval).HasMonths ? 1 : 0;
             nonEmpty += auto.Cells.Count > 0 ? 1 : 0;
         }
 
         Assert.Equal(60, compared);
         Assert.InRange(fromRollups, 25, 59); // both paths exercised
+        Assert.True(wholeMonths >= 8, $"only {wholeMonths} slices read whole months from the month rollups");
         Assert.True(nonEmpty >= 30, $"only {nonEmpty} slices had answers");
     }
 
@@ -91,8 +101,15 @@ public abstract class SurveyKpiRollupPropertyTests(LoopwiseAppFixture fixture) :
 
     private static KpiSlice RandomSlice(Random random, IReadOnlyList<(Guid Id, string Key)> touchpoints, Guid relationship, Guid transactional)
     {
+        // Ranges cut months anywhere, or start and end on month boundaries (whole months come from the month rollups).
         var from = FirstDay.AddDays(random.Next(-5, Days));
-        var to = from.AddDays(random.Next(0, 60));
+        var to = from.AddDays(random.Next(0, 75));
+        if (random.Next(2) == 0)
+        {
+            from = new DateOnly(from.Year, from.Month, 1);
+            to = random.Next(2) == 0 ? new DateOnly(to.Year, to.Month, 1).AddMonths(1).AddDays(-1) : to;
+        }
+
         var by = (KpiGrouping)random.Next(0, 6);
         var dimensions = new[] { "region", "plan" };
         return new KpiSlice(

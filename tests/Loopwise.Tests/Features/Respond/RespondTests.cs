@@ -77,6 +77,11 @@ public abstract class RespondTests(LoopwiseAppFixture fixture) : IntegrationTest
         Assert.Equal((1L, 1L), await TotalsAsync(ws, survey.Id));
         Assert.Equal([(4, 1L)], await NpsCountsAsync(ws, survey.Id));
         Assert.NotNull(Assert.Single(await ResponsesAsync(ws, survey.Id)).CompletedAt);
+        await App.WithScopeAsync(async sp =>
+        {
+            await MonthRollups.AssertFoldOfDaysAsync(sp.GetRequiredService<LoopwiseDbContext>(), ws.Id, "answer", "response");
+            return true;
+        }, ws.Id);
     }
 
     [Fact]

@@ -147,6 +147,11 @@ public abstract class TicketsApiTests(LoopwiseAppFixture fixture) : IntegrationT
         var recount = await RecountAsync(ws.Id);
         var rollups = await RollupsAsync(ws.Id);
         var durations = await DurationsAsync(ws.Id);
+        await App.WithScopeAsync(async sp =>
+        {
+            await MonthRollups.AssertFoldOfDaysAsync(sp.GetRequiredService<LoopwiseDbContext>(), ws.Id, "ticket", "ticket_duration");
+            return true;
+        }, ws.Id);
 
         Assert.Equal(Text(recount.Counts), Text(rollups));
         Assert.Equal(
