@@ -76,6 +76,10 @@ internal sealed class AnswerDimensionRollupConfiguration : IEntityTypeConfigurat
         builder.Property(r => r.Day).HasColumnName(grain.Column);
         builder.Property(r => r.QuestionId).HasMaxLength(64);
         builder.Property(r => r.Dimension).HasMaxLength(DimensionRules.MaxAttributeLength);
+        if (grain == RollupGrain.Day)
+        {
+            builder.HasIndex(r => new { r.WorkspaceId, r.SurveyId, r.QuestionId, r.Dimension, r.Day }).HasDatabaseName("ix_answer_dimension_rollups_day");
+        }
         builder.Property(r => r.DimensionValue).HasMaxLength(DimensionRules.MaxValueLength);
     }
 }

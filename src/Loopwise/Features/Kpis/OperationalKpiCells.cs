@@ -62,7 +62,7 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
             if (!_durations.TryGetValue(slice, out var buckets))
             {
                 var whole = RollupSpan.Of(slice.From, slice.To, slice.Interval);
-                buckets = await SumDurationsAsync(whole.Days(db.Set<TicketDurationRollup>().AsNoTracking()), channel, folded, ct);
+                buckets = whole.HasDays ? await SumDurationsAsync(whole.Days(db.Set<TicketDurationRollup>().AsNoTracking()), channel, folded, ct) : [];
                 if (whole.HasMonths)
                 {
                     buckets.AddRange(await SumDurationsAsync(whole.Months(db.Set<TicketDurationMonthRollup>().AsNoTracking()), channel, folded, ct, monthRows: true));
@@ -86,7 +86,7 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
         var span = RollupSpan.Of(slice.From, slice.To, slice.Interval, kpi == KpiId.Fcr
             ? month => FirstContactResolution.DayIsSettled(month.AddMonths(1).AddDays(-1), rules.FcrWindowDays, now)
             : null);
-        var rows = await SumTicketsAsync(span.Days(db.Set<TicketRollup>().AsNoTracking()), channel, ct);
+        var rows = span.HasDays ? await SumTicketsAsync(span.Days(db.Set<TicketRollup>().AsNoTracking()), channel, ct) : [];
         if (span.HasMonths)
         {
             rows.AddRange(await SumTicketsAsync(span.Months(db.Set<TicketMonthRollup>().AsNoTracking()), channel, ct));
@@ -119,7 +119,7 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
     {
         var allowed = AllowedTouchpoints(slice, touchpoints, byTouchpointChannel: true);
         var span = RollupSpan.Of(slice.From, slice.To, slice.Interval);
-        var rows = await SumFunnelAsync(span.Days(db.Set<ResponseRollup>().AsNoTracking()), slice.SurveyId, ct);
+        var rows = span.HasDays ? await SumFunnelAsync(span.Days(db.Set<ResponseRollup>().AsNoTracking()), slice.SurveyId, ct) : [];
         if (span.HasMonths)
         {
             rows.AddRange(await SumFunnelAsync(span.Months(db.Set<ResponseMonthRollup>().AsNoTracking()), slice.SurveyId, ct));

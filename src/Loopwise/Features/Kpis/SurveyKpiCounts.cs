@@ -59,7 +59,7 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
         var allowed = allowedTouchpoints?.ToList();
         var span = RollupSpan.Of(slice.From, slice.To, slice.Interval);
         var monthly = slice.Interval is TrendInterval.Month or TrendInterval.Quarter;
-        var summed = await SumAnswersAsync(span.Days(db.Set<AnswerRollup>().AsNoTracking()), slice, monthly, surveyIds, questionIds, allowed, ct);
+        var summed = span.HasDays ? await SumAnswersAsync(span.Days(db.Set<AnswerRollup>().AsNoTracking()), slice, monthly, surveyIds, questionIds, allowed, ct) : [];
         if (span.HasMonths)
         {
             // Month rows group by their period as they are (a month's first day).
@@ -116,7 +116,7 @@ public sealed class SurveyKpiCounts(LoopwiseDbContext db, SurveyDefinitions defi
         var questionIds = questions.Select(q => q.QuestionId).Distinct().ToList();
         var span = RollupSpan.Of(slice.From, slice.To, slice.Interval);
         var monthly = slice.Interval is TrendInterval.Month or TrendInterval.Quarter;
-        var summed = await SumDimensionsAsync(span.Days(db.Set<AnswerDimensionRollup>().AsNoTracking()), slice, monthly, surveyIds, questionIds, ct);
+        var summed = span.HasDays ? await SumDimensionsAsync(span.Days(db.Set<AnswerDimensionRollup>().AsNoTracking()), slice, monthly, surveyIds, questionIds, ct) : [];
         if (span.HasMonths)
         {
             summed.AddRange(await SumDimensionsAsync(span.Months(db.Set<AnswerDimensionMonthRollup>().AsNoTracking()), slice, false, surveyIds, questionIds, ct));

@@ -88,7 +88,13 @@ public readonly record struct RollupSpan
         return end < first ? none : new RollupSpan(from, to, first, end);
     }
 
-    /// <summary>The day rows to read: the range without its whole months.</summary>
+    /// <summary>Whether some days of the range are outside its whole months (a cut month at either end).</summary>
+    public bool HasDays => !HasMonths || From < MonthsFrom || To >= MonthsTo.AddMonths(1);
+
+    /// <summary>
+    /// The day rows to read: the range without its whole months, as one or two plain date ranges so that an index on
+    /// the day (each day table has one after its equality columns) seeks straight to them.
+    /// </summary>
     public IQueryable<T> Days<T>(IQueryable<T> rows)
         where T : RollupRow
     {
@@ -99,7 +105,13 @@ public readonly record struct RollupSpan
         }
 
         var (monthsFrom, monthsUntil) = (MonthsFrom, MonthsTo.AddMonths(1));
-        return rows.Where(r => r.Day >= from && r.Day <= to && (r.Day < monthsFrom || r.Day >= monthsUntil));
+        return (from < monthsFrom, to >= monthsUntil) switch
+        {
+            (true, true) => rows.Where(r => (r.Day >= from && r.Day < monthsFrom) || (r.Day >= monthsUntil && r.Day <= to)),
+            (true, false) => rows.Where(r => r.Day >= from && r.Day < monthsFrom),
+            (false, true) => rows.Where(r => r.Day >= monthsUntil && r.Day <= to),
+            _ => rows.Where(r => false),
+        };
     }
 
     /// <summary>The month rows to read (none when <see cref="HasMonths"/> is false).</summary>

@@ -87,6 +87,10 @@ internal sealed class AnswerRollupConfiguration : IEntityTypeConfiguration<Answe
         builder.HasKey(r => new { r.WorkspaceId, r.SurveyId, r.QuestionId, r.TouchpointId, r.Day, r.Value, r.Slot });
         builder.Property(r => r.Day).HasColumnName(grain.Column);
         builder.Property(r => r.QuestionId).HasMaxLength(64);
+        if (grain == RollupGrain.Day)
+        {
+            builder.HasIndex(r => new { r.WorkspaceId, r.SurveyId, r.QuestionId, r.Day }).HasDatabaseName("ix_answer_rollups_day");
+        }
     }
 }
 
@@ -102,5 +106,9 @@ internal sealed class ResponseRollupConfiguration : IEntityTypeConfiguration<Res
         builder.ToTable(grain.Table("response"));
         builder.HasKey(r => new { r.WorkspaceId, r.SurveyId, r.TouchpointId, r.Day, r.Slot });
         builder.Property(r => r.Day).HasColumnName(grain.Column);
+        if (grain == RollupGrain.Day)
+        {
+            builder.HasIndex(r => new { r.WorkspaceId, r.Day }).HasDatabaseName("ix_response_rollups_day");
+        }
     }
 }

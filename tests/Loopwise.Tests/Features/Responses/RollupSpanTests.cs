@@ -31,6 +31,13 @@ public sealed class RollupSpanTests
     public void Other_ranges_are_read_by_day(string from, string to, string interval) =>
         Assert.False(RollupSpan.Of(D(from), D(to), Interval(interval)).HasMonths);
 
+    [Theory]
+    [InlineData("2026-01-01", "2026-03-31", false)] // whole months only: no day rows read at all
+    [InlineData("2026-01-01", "2026-03-15", true)]
+    [InlineData("2025-12-20", "2026-03-31", true)]
+    public void Day_rows_are_read_only_for_cut_months(string from, string to, bool hasDays) =>
+        Assert.Equal(hasDays, RollupSpan.Of(D(from), D(to), TrendInterval.Month).HasDays);
+
     [Fact]
     public void Months_refused_by_the_caller_are_read_by_day_from_the_first_refused()
     {
