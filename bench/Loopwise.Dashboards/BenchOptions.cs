@@ -4,12 +4,12 @@ namespace Loopwise.Dashboards;
 
 /// <summary>Command-line settings of a dashboard benchmark run.</summary>
 internal sealed record BenchOptions(
-    string? Db, long Responses, long Tickets, int Customers, int Runs, int Warmup, int RawRuns, int Seed, bool Keep, bool GenerateOnly, bool MeasureOnly,
+    string? Db, long Responses, long Tickets, int Customers, int Runs, int Warmup, int RawRuns, int Seed, bool Keep, bool GenerateOnly, bool MeasureOnly, bool ResumeTickets,
     int ResponseBatch, int TicketBatch)
 {
     public const string Usage =
         "Usage: --db <sqlite file | PostgreSQL connection string> --responses 10000000 --tickets 1000000 --customers 200000 " +
-        "--runs 30 --warmup 10 --raw-runs 5 --seed 42 [--keep] [--generate-only | --measure-only] [--response-batch 10000] [--ticket-batch 5000]";
+        "--runs 30 --warmup 10 --raw-runs 5 --seed 42 [--keep [--resume-tickets]] [--generate-only | --measure-only] [--response-batch 10000] [--ticket-batch 5000]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -17,7 +17,7 @@ internal sealed record BenchOptions(
         var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--keep" or "--generate-only" or "--measure-only")
+            if (args[i] is "--keep" or "--generate-only" or "--measure-only" or "--resume-tickets")
             {
                 flags.Add(args[i][2..]);
             }
@@ -45,6 +45,7 @@ internal sealed record BenchOptions(
             flags.Contains("keep") || flags.Contains("measure-only"),
             flags.Contains("generate-only"),
             flags.Contains("measure-only"),
+            flags.Contains("resume-tickets"),
             (int)Long("response-batch", 10_000),
             (int)Long("ticket-batch", 5_000));
         if (options.GenerateOnly && options.MeasureOnly)

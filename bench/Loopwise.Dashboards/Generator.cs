@@ -75,15 +75,56 @@ internal sealed class Generator(IServiceProvider services, BenchOptions options,
                 report = new GenerationReport(options.Customers, options.Responses, options.Tickets, events, customerTime, responseTime, ticketTime);
             });
 
+        await MarkAsync(ct);
+        return report!;
+    }
+
+    /// <summary>
+    /// Finishes a workspace whose customers and responses are stored but whose tickets were interrupted: deletes its
+    /// tickets, their events and the ticket rollups, then generates the tickets again and marks the workspace done.
+    /// </summary>
+    public async Task<GenerationReport> ResumeTicketsAsync(Guid workspaceId, CancellationToken ct)
+    {
+        _workspaceId = workspaceId;
         await using (var scope = Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LoopwiseDbContext>();
-            db.Add(AuditEntry.Of(_workspaceId, calendar.Now, "bench", BenchShape.MarkerAction, "workspace", string.Create(CultureInfo.InvariantCulture,
-                $"responses={options.Responses};tickets={options.Tickets};customers={options.Customers};seed={options.Seed};from={calendar.From:yyyy-MM-dd};to={calendar.Today:yyyy-MM-dd}")));
-            await db.SaveChangesAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
+            foreach (var table in new[] { "ticket_events", "tickets", "ticket_rollups", "ticket_month_rollups", "ticket_duration_rollups", "ticket_duration_month_rollups" })
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+#pragma warning disable CA2100 // Table names are the constants above.
+                command.CommandText = $"DELETE FROM {table} WHERE workspace_id = @w";
+#pragma warning restore CA2100
+                command.CommandTimeout = 3600;
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@w";
+                parameter.Value = new SqlValue(db.IsPostgres).Of(workspaceId);
+                command.Parameters.Add(parameter);
+                await command.ExecuteNonQueryAsync(ct);
+            }
         }
 
+        GenerationReport? report = null;
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var (ticketTime, events) = await TicketsAsync(context.AddTask("Tickets", maxValue: Math.Max(1, options.Tickets)), ct);
+                report = new GenerationReport(0, 0, options.Tickets, events, TimeSpan.Zero, TimeSpan.Zero, ticketTime);
+            });
+        await MarkAsync(ct);
         return report!;
+    }
+
+    private async Task MarkAsync(CancellationToken ct)
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<LoopwiseDbContext>();
+        db.Add(AuditEntry.Of(_workspaceId, calendar.Now, "bench", BenchShape.MarkerAction, "workspace", string.Create(CultureInfo.InvariantCulture,
+            $"responses={options.Responses};tickets={options.Tickets};customers={options.Customers};seed={options.Seed};from={calendar.From:yyyy-MM-dd};to={calendar.Today:yyyy-MM-dd}")));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Workspace, touchpoints, surveys and the three dimensions.</summary>

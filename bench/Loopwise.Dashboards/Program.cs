@@ -31,9 +31,18 @@ string F0(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
 string F1(double v) => v.ToString("N1", CultureInfo.InvariantCulture);
 
 GenerationReport? generated = null;
+if (workspaceId is not null && marker is null && options.ResumeTickets)
+{
+    // Customers and responses are there; the tickets were interrupted: generate them again and finish.
+    Console.WriteLine($"Resuming the workspace '{BenchShape.Slug}' in {host.Description}: its tickets are generated again ({options.Tickets:N0}).");
+    generated = await new Generator(host.Services, options, calendar).ResumeTicketsAsync(workspaceId.Value, ct);
+    (workspaceId, marker) = await Generator.FindAsync(host.Services, ct);
+}
+
 if (workspaceId is not null && marker is null)
 {
-    await Console.Error.WriteLineAsync($"The workspace '{BenchShape.Slug}' in {host.Description} was not generated completely (no '{BenchShape.MarkerAction}' audit entry): start again without --keep (default databases) or on an empty database.");
+    await Console.Error.WriteLineAsync($"The workspace '{BenchShape.Slug}' in {host.Description} was not generated completely (no '{BenchShape.MarkerAction}' audit entry): " +
+        "start again without --keep (default databases) or on an empty database, or pass --keep --resume-tickets if its responses are all stored.");
     return 1;
 }
 
@@ -55,7 +64,7 @@ if (workspaceId is null)
     generated = await new Generator(host.Services, options, calendar).GenerateAsync(ct);
     (workspaceId, marker) = await Generator.FindAsync(host.Services, ct);
 }
-else
+else if (generated is null)
 {
     Console.WriteLine($"Reusing the generated workspace '{BenchShape.Slug}' in {host.Description} ({marker}).");
     calendar = MarkerCalendar(marker!) ?? calendar;
@@ -69,10 +78,14 @@ Console.WriteLine($"Database:  {host.Database.Provider}: {version}, {host.Descri
 Console.WriteLine($"Rows:      {string.Join(", ", rows.Select(r => $"{r.Table} {F0(r.Count)}"))}");
 if (generated is { } g)
 {
+    string Rate(double count, TimeSpan time) => time > TimeSpan.Zero ? F0(count / time.TotalSeconds) : "-";
     var total = g.CustomerTime + g.ResponseTime + g.TicketTime;
-    Console.WriteLine($"Generated: customers {F0(g.Customers)} in {F1(g.CustomerTime.TotalSeconds)} s ({F0(g.Customers / g.CustomerTime.TotalSeconds)}/s); " +
-        $"responses {F0(g.Responses)} in {F1(g.ResponseTime.TotalSeconds)} s ({F0(g.Responses / g.ResponseTime.TotalSeconds)}/s, ResponseWriter, batches of {F0(options.ResponseBatch)}); " +
-        $"tickets {F0(g.Tickets)} with {F0(g.TicketEvents)} events in {F1(g.TicketTime.TotalSeconds)} s ({F0(g.Tickets / g.TicketTime.TotalSeconds)} tickets/s, IngestTickets, batches of {F0(options.TicketBatch)}); total {F1(total.TotalMinutes)} min");
+    var stored = g.Responses > 0
+        ? $"customers {F0(g.Customers)} in {F1(g.CustomerTime.TotalSeconds)} s ({Rate(g.Customers, g.CustomerTime)}/s); " +
+          $"responses {F0(g.Responses)} in {F1(g.ResponseTime.TotalSeconds)} s ({Rate(g.Responses, g.ResponseTime)}/s, ResponseWriter, batches of {F0(options.ResponseBatch)}); "
+        : "(customers and responses stored before, tickets resumed) ";
+    Console.WriteLine($"Generated: {stored}tickets {F0(g.Tickets)} with {F0(g.TicketEvents)} events in {F1(g.TicketTime.TotalSeconds)} s " +
+        $"({Rate(g.Tickets, g.TicketTime)} tickets/s, IngestTickets, batches of {F0(options.TicketBatch)}); total {F1(total.TotalMinutes)} min");
 }
 
 if (options.GenerateOnly)
