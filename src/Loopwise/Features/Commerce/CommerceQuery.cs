@@ -8,6 +8,9 @@ namespace Loopwise.Features.Commerce;
 /// <summary>Revenue of one month in one currency.</summary>
 public sealed record MonthRevenue(DateOnly Month, string Currency, long Orders, long AmountMinor, long ActiveCustomers, decimal? RevenuePerActiveCustomerMinor);
 
+/// <summary>Orders and their amount (minor units) of one UTC day in one currency.</summary>
+public sealed record DayRevenue(DateOnly Day, string Currency, long Orders, long AmountMinor);
+
 /// <summary>Revenue churn of one currency: MRR at the start of the period and MRR lost from it.</summary>
 public sealed record RevenueChurn(string Currency, long StartMrrMinor, long LostMrrMinor, double? Rate);
 
@@ -73,6 +76,70 @@ public sealed class CommerceQuery(LoopwiseDbContext db, TimeProvider clock)
         var ordered = db.Set<CustomerActivityMonth>().Where(a => a.Month == start).Select(a => a.CustomerId);
         var subscribed = db.Set<Subscription>().Where(s => s.StartedAt < to && (s.CancelledAt == null || s.CancelledAt >= from)).Select(s => s.CustomerId);
         return await ordered.Union(subscribed).LongCountAsync(ct);
+    }
+
+    /// <summary>Orders and amount per UTC day and currency over [from, to), summed over slots, in one query.</summary>
+    public async Task<IReadOnlyList<DayRevenue>> DailyRevenueAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
+        await db.Set<RevenueRollup>().AsNoTracking()
+            .Where(r => r.Day >= from && r.Day < to)
+            .GroupBy(r => new { r.Day, r.Currency })
+            .Select(g => new DayRevenue(g.Key.Day, g.Key.Currency, g.Sum(r => r.Orders), g.Sum(r => r.AmountMinor)))
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// Customers active in each month of [fromMonth, toMonth) by the definition of <see cref="ActiveCustomersAsync"/>
+    /// (an order in the month, or a subscription overlapping it), in three queries for the whole range instead of one
+    /// per month: customers with an order per month, the subscriptions overlapping the range, and the order months of
+    /// those subscribers (so that a customer with both is counted once).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<DateOnly, long>> ActiveCustomersByMonthAsync(DateOnly fromMonth, DateOnly toMonth, CancellationToken ct)
+    {
+        var (first, end) = (Month(fromMonth), Month(toMonth));
+        var (from, to) = (Midnight(first), Midnight(end));
+        var ordered = await db.Set<CustomerActivityMonth>().AsNoTracking().Where(a => a.Month >= first && a.Month < end)
+            .GroupBy(a => a.Month).Select(g => new { Month = g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(g => g.Month, g => g.Count, ct);
+        var overlapping = db.Set<Subscription>().AsNoTracking().Where(s => s.StartedAt < to && (s.CancelledAt == null || s.CancelledAt >= from));
+        var subscriptions = await overlapping.Select(s => new { s.CustomerId, s.StartedAt, s.CancelledAt }).ToListAsync(ct);
+        var subscribersOrdered = subscriptions.Count == 0 ? [] : (await db.Set<CustomerActivityMonth>().AsNoTracking()
+            .Where(a => a.Month >= first && a.Month < end && overlapping.Select(s => s.CustomerId).Contains(a.CustomerId))
+            .Select(a => new { a.Month, a.CustomerId }).ToListAsync(ct))
+            .Select(a => (a.Month, a.CustomerId)).ToHashSet();
+        var active = new Dictionary<DateOnly, long>();
+        for (var month = first; month < end; month = month.AddMonths(1))
+        {
+            var (start, next) = (Midnight(month), Midnight(month.AddMonths(1)));
+            var subscribedOnly = subscriptions.Where(s => s.StartedAt < next && (s.CancelledAt == null || s.CancelledAt >= start))
+                .Select(s => s.CustomerId).Distinct().LongCount(c => !subscribersOrdered.Contains((month, c)));
+            active[month] = ordered.GetValueOrDefault(month) + subscribedOnly;
+        }
+
+        return active;
+    }
+
+    /// <summary>
+    /// Logo churn counts of contracts for each period [From, To) — the same counts as <see cref="ChurnAsync"/> — from two
+    /// rollup reads for all the periods together, split in memory; one result per period, in the same order.
+    /// </summary>
+    public async Task<IReadOnlyList<Core.Kpis.ChurnCounts>> ChurnCountsAsync(IReadOnlyList<(DateOnly From, DateOnly To)> periods, CancellationToken ct)
+    {
+        if (periods.Count == 0)
+        {
+            return [];
+        }
+
+        var (first, last) = (periods.Min(p => p.From), periods.Max(p => p.To));
+        var days = await db.Set<SubscriptionRollup>().AsNoTracking().Where(r => r.Day < last)
+            .GroupBy(r => r.Day)
+            .Select(g => new { Day = g.Key, Net = g.Sum(r => r.Started - r.Cancelled) })
+            .ToListAsync(ct);
+        var cancels = await db.Set<SubscriptionCancelRollup>().AsNoTracking().Where(r => r.CancelDay >= first && r.CancelDay < last)
+            .GroupBy(r => new { r.CancelDay, r.StartDay })
+            .Select(g => new { g.Key.CancelDay, g.Key.StartDay, Cancelled = g.Sum(r => r.Cancelled) })
+            .ToListAsync(ct);
+        return [.. periods.Select(p => new Core.Kpis.ChurnCounts(
+            days.Where(d => d.Day < p.From).Sum(d => d.Net),
+            cancels.Where(c => c.CancelDay >= p.From && c.CancelDay < p.To && c.StartDay < p.From).Sum(c => c.Cancelled)))];
     }
 
     /// <summary>Logo and revenue churn of contracts over [from, to) (cx-reference.md §3).</summary>

@@ -7,10 +7,11 @@ namespace Loopwise.Features.Demo;
 /// <summary>
 /// The demo's facts beyond surveys, stored through the same ingestion services as the API (so their rollups are the
 /// product's own): support tickets with their replies (first response times in business hours, bots, repeat contacts,
-/// reopens), memberships of the Trail and Summit clubs as subscriptions with a monthly churn, and how customers were
-/// acquired (referrals among them). Volumes follow the number of responses.
+/// reopens), memberships of the Trail and Summit clubs as subscriptions with a monthly churn, how customers were
+/// acquired (referrals among them) and their orders in CAD (club members buy more often; a few refunds), so that
+/// revenue per customer and CLV have data. Volumes follow the number of responses and customers.
 /// </summary>
-public sealed class DemoOperations(IngestTickets tickets, SubscriptionIngest subscriptions, CustomerIngest customers)
+public sealed class DemoOperations(IngestTickets tickets, SubscriptionIngest subscriptions, CustomerIngest customers, OrderIngest orders)
 {
     private const int Batch = 2_000;
     private static readonly string[] Issues = ["delivery", "returns", "sizing", "payment", "account", "warranty"];
@@ -23,7 +24,11 @@ public sealed class DemoOperations(IngestTickets tickets, SubscriptionIngest sub
     {
         var random = new Random(options.Seed + 11);
         var ticketCount = Math.Max(40, options.Responses / 8);
-        var total = ticketCount + people.Count(p => p.Member) + people.Count;
+        var ticketInputs = Tickets(random, ticketCount, calendar, people).ToList();
+        var membershipInputs = Memberships(random, calendar, people).ToList();
+        var acquisitionInputs = Acquisitions(random, calendar, people).ToList();
+        var orderInputs = Orders(new Random(options.Seed + 13), calendar, people, acquisitionInputs).ToList();
+        var total = ticketInputs.Count + membershipInputs.Count + acquisitionInputs.Count + orderInputs.Count;
         long done = 0;
         progress?.Report(new DemoProgress(DemoStep.Operations, 0, total));
         void Step(int count)
@@ -32,23 +37,81 @@ public sealed class DemoOperations(IngestTickets tickets, SubscriptionIngest sub
             progress?.Report(new DemoProgress(DemoStep.Operations, done, total));
         }
 
-        foreach (var chunk in Tickets(random, ticketCount, calendar, people).Chunk(Batch))
+        foreach (var chunk in ticketInputs.Chunk(Batch))
         {
             Check(await tickets.HandleAsync(workspaceId, chunk, null, ct), "tickets");
             Step(chunk.Length);
         }
 
-        foreach (var chunk in Memberships(random, calendar, people).Chunk(Batch))
+        foreach (var chunk in membershipInputs.Chunk(Batch))
         {
             Check(await subscriptions.IngestAsync(workspaceId, chunk, null, ct), "subscriptions");
             Step(chunk.Length);
         }
 
-        foreach (var chunk in Acquisitions(random, calendar, people).Chunk(Batch))
+        foreach (var chunk in acquisitionInputs.Chunk(Batch))
         {
             Check(await customers.IngestAsync(workspaceId, chunk, null, ct), "customers");
             Step(chunk.Length);
         }
+
+        foreach (var chunk in orderInputs.Chunk(Batch))
+        {
+            Check(await orders.IngestAsync(workspaceId, chunk, null, ct), "orders");
+            Step(chunk.Length);
+        }
+    }
+
+    /// <summary>
+    /// Orders in CAD over the demo year, none before the customer's acquisition: about 1.5 a year per customer and 4 per
+    /// club member, a basket of about 95 CAD (log-normal, 15 to 600), more in November and December; about one order in
+    /// 30 is refunded a few days later (a negative order).
+    /// </summary>
+    private static IEnumerable<OrderInput?> Orders(Random random, DemoCalendar calendar, IReadOnlyList<DemoCustomer> people, IReadOnlyList<CustomerInput?> acquisitions)
+    {
+        var first = calendar.FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var last = calendar.LastDay.ToDateTime(new TimeOnly(23, 0), DateTimeKind.Utc);
+        var acquired = acquisitions.OfType<CustomerInput>().Where(a => a.ExternalId is not null && a.AcquiredAt is not null)
+            .ToDictionary(a => a.ExternalId!, a => a.AcquiredAt!.Value, StringComparer.Ordinal);
+        var number = 0;
+        foreach (var person in people)
+        {
+            var since = acquired.TryGetValue(person.ExternalId, out var at) && at > first ? at : first;
+            var days = (last - since).TotalDays;
+            var perYear = person.Member ? 4.0 : 1.5;
+            var count = Poisson(random, perYear * days / DemoCalendar.Days);
+            for (var i = 0; i < count; i++)
+            {
+                var when = since.AddDays(random.NextDouble() * days);
+                if (when.Month is not (11 or 12) && random.NextDouble() < 0.2)
+                {
+                    when = since.AddDays(random.NextDouble() * days); // a second draw: the holiday season gets more of them
+                }
+
+                var cents = (long)Math.Round(Math.Clamp(Math.Exp(4.4 + ((random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * 0.9)), 15, 600) * 100);
+                number++;
+                var id = string.Create(CultureInfo.InvariantCulture, $"NW-{200_000 + number}");
+                yield return new OrderInput(id, person.ExternalId, when, cents, "CAD", "web");
+                var refundedAt = when.AddDays(random.Next(2, 15));
+                if (random.NextDouble() < 1.0 / 30 && refundedAt < last)
+                {
+                    yield return new OrderInput(id + "-R", person.ExternalId, refundedAt, -cents, "CAD", "web");
+                }
+            }
+        }
+    }
+
+    private static int Poisson(Random random, double mean)
+    {
+        // Knuth's method: fine for the small means used here.
+        var (limit, product, count) = (Math.Exp(-mean), random.NextDouble(), 0);
+        while (product > limit)
+        {
+            count++;
+            product *= random.NextDouble();
+        }
+
+        return count;
     }
 
     private static IEnumerable<TicketInput?> Tickets(Random random, int count, DemoCalendar calendar, IReadOnlyList<DemoCustomer> people)

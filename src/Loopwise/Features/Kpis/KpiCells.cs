@@ -126,6 +126,89 @@ public sealed class MeanScoreCell(long count = 0, double sum = 0) : KpiCell
         MetricChange.Untested(definition, previous.Evaluate().Value, previous.N, Evaluate().Value, N);
 }
 
+/// <summary>
+/// Revenue per customer (ARPU, cx-reference.md §3) in one currency: the revenue of the period in major units over the
+/// daily mean of active customers (<see cref="Arpu.FromDailyActive"/>), kept as the revenue and one active count per
+/// day, so that periods add up exactly (revenues add, days are appended). N is the mean number of active customers.
+/// </summary>
+public sealed class ArpuCell : KpiCell
+{
+    private readonly List<long> _dailyActive = [];
+
+    public decimal Revenue { get; private set; }
+
+    public IReadOnlyList<long> DailyActive => _dailyActive;
+
+    public override long N => _dailyActive.Count == 0 ? 0 : (long)Math.Round((double)_dailyActive.Sum() / _dailyActive.Count, MidpointRounding.AwayFromZero);
+
+    /// <summary>Adds one day: its revenue in major units and the customers active on it.</summary>
+    public void AddDay(decimal revenue, long active)
+    {
+        Revenue += revenue;
+        _dailyActive.Add(active);
+    }
+
+    /// <summary>The ARPU, or null with no active customers (or no days).</summary>
+    public double? Value => Arpu.FromDailyActive(Revenue, _dailyActive).Value is { } value ? (double)value : null;
+
+    public override (double? Value, IntervalDto? Interval) Evaluate() => (Value, null);
+
+    public override KpiCell Empty() => new ArpuCell();
+
+    public override void Add(KpiCell other)
+    {
+        var o = (ArpuCell)other;
+        Revenue += o.Revenue;
+        _dailyActive.AddRange(o._dailyActive);
+    }
+
+    public override MetricChange ChangeFrom(KpiDefinition definition, KpiCell previous) =>
+        MetricChange.Untested(definition, previous.Evaluate().Value, previous.N, Evaluate().Value, N);
+}
+
+/// <summary>
+/// Customer lifetime value (cx-reference.md §3), margin-based including the current period,
+/// <c>CLV = m·(1 + d)/(1 + d − r)</c> (<see cref="Clv.IncludingCurrentPeriod"/>), with m the period's revenue per customer
+/// (revenue as the margin: margin 1), r = 1 − the period's logo churn of contracts, and d = 0 (undiscounted); so
+/// CLV = m / churn. Null without contracts at the start or when none was lost (r = 1: the value would be infinite).
+/// N is the number of contracts at the start (the base of r).
+/// </summary>
+public sealed class ClvCell(ArpuCell? revenue = null, long atStart = 0, long lost = 0) : KpiCell
+{
+    public ArpuCell Revenue { get; } = revenue ?? new ArpuCell();
+
+    public long AtStart { get; private set; } = atStart;
+
+    public long Lost { get; private set; } = lost;
+
+    public override long N => AtStart;
+
+    public override (double? Value, IntervalDto? Interval) Evaluate()
+    {
+        if (Revenue.Value is not { } margin || AtStart == 0)
+        {
+            return (null, null);
+        }
+
+        var retention = 1.0 - ((double)Lost / AtStart);
+        return (Clv.IncludingCurrentPeriod(margin, retention, 0.0).Value, null);
+    }
+
+    public override KpiCell Empty() => new ClvCell();
+
+    /// <summary>Adds revenue and churn counts; a slice's total is set by its source (churn over a range is not the sum of its periods').</summary>
+    public override void Add(KpiCell other)
+    {
+        var o = (ClvCell)other;
+        Revenue.Add(o.Revenue);
+        AtStart += o.AtStart;
+        Lost += o.Lost;
+    }
+
+    public override MetricChange ChangeFrom(KpiDefinition definition, KpiCell previous) =>
+        MetricChange.Untested(definition, previous.Evaluate().Value, previous.N, Evaluate().Value, N);
+}
+
 /// <summary>A percentile of durations from their minute/hour histogram (cx-reference.md §4: median and P90), in hours.</summary>
 public sealed class DurationPercentileCell(double percent) : KpiCell
 {
@@ -158,6 +241,9 @@ public sealed class KpiCells(Func<KpiCell> empty)
     private readonly Dictionary<(string Group, DateOnly Period), KpiCell> _cells = [];
 
     public bool FromRollups { get; init; }
+
+    /// <summary>What the series' label adds to the catalogue's (the currency of a money KPI and its assumptions), or null.</summary>
+    public string? Qualifier { get; init; }
 
     public IReadOnlyDictionary<(string Group, DateOnly Period), KpiCell> Cells => _cells;
 

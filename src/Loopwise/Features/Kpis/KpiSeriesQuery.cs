@@ -108,7 +108,7 @@ public sealed class KpiSeriesQuery(
                     change.Significant, change.Arrow, change.Verdict));
         }).ToList();
         return new KpiSeries(
-            survey?.Id ?? definition.Id.Value, survey?.Label ?? definition.Label, scaleId, metric, definition.Unit, definition.Polarity,
+            survey?.Id ?? definition.Id.Value, survey?.Label ?? (cells.Qualifier is { } qualifier ? $"{definition.Label} ({qualifier})" : definition.Label), scaleId, metric, definition.Unit, definition.Polarity,
             new KpiSliceDto(slice.From, slice.To, slice.Interval.Name(), slice.SurveyId, slice.TouchpointId, slice.Channel?.ToString(), slice.Stage,
                 slice.WhereDimension is null ? null : $"{slice.WhereDimension}:{slice.WhereValue}",
                 slice.By == KpiGrouping.Dimension ? slice.ByDimension : slice.By == KpiGrouping.None ? null : slice.By.ToString().ToLowerInvariant()),

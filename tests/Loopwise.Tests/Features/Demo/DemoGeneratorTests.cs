@@ -5,6 +5,7 @@ using Loopwise.Data;
 using Loopwise.Features.Audit;
 using Loopwise.Features.Customers;
 using Loopwise.Features.Demo;
+using Loopwise.Features.Kpis;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
@@ -266,6 +267,29 @@ public abstract class DemoGeneratorTests(LoopwiseAppFixture fixture) : Integrati
         var after = LowEffort(scores.Where(s => s.Day >= new DateOnly(2026, 4, 28)));
 
         Assert.True(after > before + 15, $"% low effort before {before:0}, after {after:0}");
+    }
+
+    [Fact]
+    public async Task Orders_in_cad_give_the_overview_a_revenue_per_customer_and_a_clv()
+    {
+        var demo = await SharedAsync();
+
+        var series = new List<KpiSeries>();
+        foreach (var kpi in new[] { "revenue_per_customer", "clv" })
+        {
+            series.Add(await App.WithScopeAsync(async sp =>
+                (await sp.GetRequiredService<KpiSeriesQuery>().HandleAsync(kpi, new KpiSliceRequest("2025-07-01", "2026-06-30", "month"), CancellationToken.None)).Value!, demo.WorkspaceId));
+        }
+
+        Assert.All(series, s => Assert.Contains("(CAD", s.Label, StringComparison.Ordinal));
+        var arpu = series[0].Groups[0].Total.Value;
+        var clv = series[1].Groups[0].Total.Value;
+        // About 1.5 orders a year of about 95 CAD per customer, 4 for club members, over the daily mean of customers active
+        // in the month (fewer than those who buy in a year): a yearly ARPU of some hundreds of CAD, and a CLV (ARPU over
+        // the yearly contract churn) above it.
+        Assert.InRange(arpu!.Value, 100, 1_000);
+        Assert.True(clv > arpu, $"ARPU {arpu}, CLV {clv}");
+        Assert.All(series[0].Groups[0].Points, p => Assert.NotNull(p.Value));
     }
 
     [Fact]
