@@ -4,6 +4,8 @@ using System.Text.Json;
 using Loopwise.Cli;
 using Loopwise.Core.Kpis;
 using Loopwise.Data;
+using Loopwise.Features.Kpis;
+using Loopwise.Features.Responses;
 using Loopwise.Features.Targets;
 using Loopwise.Tests.Features.Metrics;
 using Loopwise.Tests.Infrastructure;
@@ -106,7 +108,34 @@ public abstract class ThresholdMonitorTests(LoopwiseAppFixture fixture) : Integr
             await s.GetRequiredService<LoopwiseDbContext>().Set<KpiStatusSnapshot>().ToDictionaryAsync(x => x.KpiId, x => x.Status), ws.Id);
         Assert.Equal("Action", snapshots["tnps"]);
         Assert.Equal("NoData", snapshots["nps"]); // no relationship survey
-        Assert.Equal(5, snapshots.Count);
+        Assert.Equal(KpiSeriesQuery.Ids.Count, snapshots.Count); // every KPI of the dashboards is rated
+        Assert.Equal("NoData", snapshots["fcr"]);
+    }
+
+    [Fact]
+    public async Task Kpis_check_rates_funnel_kpis_too_and_records_a_completion_rate_below_its_action_threshold()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        await App.WithScopeAsync(async sp =>
+        {
+            // 120 started, 66 completed today: completion 55% (< 80, the §10 action threshold), abandonment 45% (> 15).
+            var db = sp.GetRequiredService<LoopwiseDbContext>();
+            var survey = Guid.NewGuid();
+            db.Add(new ResponseRollup { WorkspaceId = ws.Id, SurveyId = survey, Day = today, Started = 120, Completed = 66 });
+            db.Add(new ResponseMonthRollup { WorkspaceId = ws.Id, SurveyId = survey, Day = new DateOnly(today.Year, today.Month, 1), Started = 120, Completed = 66 });
+            await db.SaveChangesAsync();
+            return 0;
+        }, ws.Id);
+
+        Assert.Equal(0, await LoopwiseCli.RunAsync(["kpis", "check", "--db", App.Database, "--workspace", ws.Slug]));
+
+        using var events = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/targets/events"));
+        var byKpi = events.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("kpi").GetString()!, Describe);
+        var period = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        Assert.Equal(("completion_rate", period, 55.0, 120L, "< 80", "Below", null), byKpi["completion_rate"]);
+        Assert.Equal(("abandonment_rate", period, 45.0, 120L, "> 15", "Above", null), byKpi["abandonment_rate"]);
+        Assert.Equal(2, byKpi.Count);
     }
 
     private static KpiStatusResult Rate(KpiDefinition definition, double value, long n) =>
