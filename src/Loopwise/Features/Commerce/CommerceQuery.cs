@@ -180,6 +180,26 @@ public sealed class CommerceQuery(LoopwiseDbContext db, TimeProvider clock)
             : new ReferralPeriod(from, to, sums.Referrals, sums.Converted, sums.New, sums.Via, sums.New == 0 ? null : (double)sums.Via / sums.New);
     }
 
+    /// <summary>New customers and new customers acquired via referral over each of <paramref name="ranges"/> ([from, to)), from one read of the referral rollups.</summary>
+    public async Task<IReadOnlyList<(long NewCustomers, long NewViaReferral)>> ReferralCountsAsync(IReadOnlyList<(DateOnly From, DateOnly To)> ranges, CancellationToken ct)
+    {
+        if (ranges.Count == 0)
+        {
+            return [];
+        }
+
+        var (first, last) = (ranges.Min(r => r.From), ranges.Max(r => r.To));
+        var days = await db.Set<ReferralRollup>().AsNoTracking().Where(r => r.Day >= first && r.Day < last)
+            .GroupBy(r => r.Day)
+            .Select(g => new { Day = g.Key, New = g.Sum(r => r.NewCustomers), Via = g.Sum(r => r.NewViaReferral) })
+            .ToListAsync(ct);
+        return [.. ranges.Select(r =>
+        {
+            var inRange = days.Where(d => d.Day >= r.From && d.Day < r.To).ToList();
+            return (inRange.Sum(d => d.New), inRange.Sum(d => d.Via));
+        })];
+    }
+
     /// <summary>Customers who referred at least once in a month, over the active customers of that month.</summary>
     public async Task<AdvocacyMonth> AdvocacyAsync(DateOnly month, CancellationToken ct)
     {

@@ -37,13 +37,16 @@ public sealed class BusinessKpiCells(CommerceQuery commerce, HealthKpiCells heal
             return await MoneyAsync(kpi, slice, periods, ct);
         }
 
+        // Every period and the whole slice from one read of the rollups (half-open [from, to + 1 day)).
+        List<(DateOnly From, DateOnly To)> ranges = [.. periods.Select(p => (p.From, p.To.AddDays(1))), (slice.From, slice.To.AddDays(1))];
+        var rates = await RatesAsync(kpi, ranges, ct);
         var cells = new KpiCells(() => new RateCell()) { FromRollups = true };
-        foreach (var (start, from, to) in periods)
+        for (var i = 0; i < periods.Count; i++)
         {
-            cells.At(string.Empty, start).Add(await CellAsync(kpi, from, to, ct));
+            cells.At(string.Empty, periods[i].Start).Add(rates[i]);
         }
 
-        cells.Totals[string.Empty] = await CellAsync(kpi, slice.From, slice.To, ct);
+        cells.Totals[string.Empty] = rates[^1];
         return cells;
     }
 
@@ -148,17 +151,15 @@ public sealed class BusinessKpiCells(CommerceQuery commerce, HealthKpiCells heal
 
     private static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
-    /// <summary>The rate over the UTC days [from, to] (inclusive).</summary>
-    private async Task<RateCell> CellAsync(KpiId kpi, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>The rate over each of <paramref name="ranges"/> (UTC days, half-open).</summary>
+    private async Task<List<RateCell>> RatesAsync(KpiId kpi, IReadOnlyList<(DateOnly From, DateOnly To)> ranges, CancellationToken ct)
     {
-        var until = to.AddDays(1);
         if (kpi == KpiId.ReferralRate)
         {
-            var referrals = await commerce.ReferralsAsync(from, until, ct);
-            return new RateCell(referrals.NewViaReferral, referrals.NewCustomers);
+            return [.. (await commerce.ReferralCountsAsync(ranges, ct)).Select(r => new RateCell(r.NewViaReferral, r.NewCustomers))];
         }
 
-        var churn = await commerce.ChurnAsync(from, until, ct);
-        return kpi == KpiId.ChurnRate ? new RateCell(churn.Lost, churn.AtStart) : new RateCell(churn.AtStart - churn.Lost, churn.AtStart);
+        var churn = await commerce.ChurnCountsAsync(ranges, ct);
+        return [.. churn.Select(c => kpi == KpiId.ChurnRate ? new RateCell(c.Lost, c.AtStart) : new RateCell(c.AtStart - c.Lost, c.AtStart))];
     }
 }
