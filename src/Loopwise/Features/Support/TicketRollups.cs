@@ -101,7 +101,8 @@ internal sealed class TicketDurationRollupConfiguration : IEntityTypeConfigurati
         where T : TicketDurationRollupRow
     {
         builder.ToTable(grain.Table("ticket_duration"));
-        builder.HasKey(r => new { r.WorkspaceId, r.Day, r.Channel, r.TouchpointId, r.Clock, r.Bucket, r.Slot });
+        // Clock, period and bucket first: reads take one clock and sum buckets by period (migration 20261124080000).
+        builder.HasKey(r => new { r.WorkspaceId, r.Clock, r.Day, r.Bucket, r.Channel, r.TouchpointId, r.Slot });
         builder.Property(r => r.Day).HasColumnName(grain.Column);
         builder.Property(r => r.Channel).HasMaxLength(16);
         builder.Property(r => r.Clock).HasMaxLength(16);
