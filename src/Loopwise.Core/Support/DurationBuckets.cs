@@ -76,11 +76,32 @@ public static class DurationBuckets
         }
 
         var perBucket = new long[Count];
-        long n = 0;
         foreach (var (bucket, count) in counts)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(count);
             perBucket[bucket] += count;
+        }
+
+        return PercentileOfHistogram(perBucket, percent);
+    }
+
+    /// <summary>
+    /// The same percentile from a histogram indexed by bucket (<see cref="Count"/> entries, or fewer when the last
+    /// buckets are empty): the form a reader that sums many rollup rows keeps.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is not in (0, 100], a count is negative, or there are more than <see cref="Count"/> buckets.</exception>
+    public static long? PercentileOfHistogram(ReadOnlySpan<long> perBucket, double percent)
+    {
+        if (!(percent > 0 && percent <= 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(percent), percent, "A percentile lies in (0, 100].");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(perBucket.Length, Count, nameof(perBucket));
+        long n = 0;
+        foreach (var count in perBucket)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(count, nameof(perBucket));
             n += count;
         }
 
@@ -93,7 +114,7 @@ public static class DurationBuckets
         var rank = (long)Math.Ceiling((decimal)percent * n / 100m);
         rank = Math.Max(1, rank);
         long seen = 0;
-        for (var b = 0; b < Count; b++)
+        for (var b = 0; b < perBucket.Length; b++)
         {
             seen += perBucket[b];
             if (seen >= rank)

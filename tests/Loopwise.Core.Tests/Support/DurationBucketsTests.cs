@@ -77,4 +77,19 @@ public sealed class DurationBucketsTests
         Assert.Equal(90.5, DurationBuckets.Mean(181, 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => DurationBuckets.Percentile([1L], 0));
     }
+
+    [Fact]
+    public void Percentile_of_a_histogram_by_bucket_equals_the_percentile_of_its_bucket_counts()
+    {
+        // 3 durations in bucket 4 (4-5 min], 1 in bucket 9 (9-10 min]: nearest rank of P50 is 2 -> bucket 4 -> 300 s; P90 is rank 4 -> 600 s.
+        var histogram = new long[DurationBuckets.Count];
+        histogram[4] = 3;
+        histogram[9] = 1;
+
+        Assert.Equal(300, DurationBuckets.PercentileOfHistogram(histogram, 50));
+        Assert.Equal(600, DurationBuckets.PercentileOfHistogram(histogram, 90));
+        Assert.Equal(DurationBuckets.Percentile([(4, 3L), (9, 1L)], 90), DurationBuckets.PercentileOfHistogram(histogram, 90));
+        Assert.Null(DurationBuckets.PercentileOfHistogram([], 50));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DurationBuckets.PercentileOfHistogram(new long[DurationBuckets.Count + 1], 50));
+    }
 }

@@ -22,6 +22,7 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
 
     // Median and P90 of one slice read the same buckets: read once per scope (KpiSeriesBatch gives both to one worker).
     private readonly Dictionary<KpiSlice, List<DurationCount>> _durations = [];
+    private readonly Dictionary<KpiSlice, (Dictionary<DateOnly, PeriodPercentiles> Months, PeriodPercentiles Total)> _percentiles = [];
 
     public static IReadOnlyList<KpiId> Supported { get; } =
     [
@@ -57,8 +58,26 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
         {
             var percent = kpi == KpiId.FirstResponseTimeMedian ? 50.0 : 90.0;
             var cells = new KpiCells(() => new DurationPercentileCell(percent)) { FromRollups = true };
-            // Ungrouped monthly and quarterly series (the overview) let the database fold days, channels and touchpoints.
+            // Ungrouped monthly and quarterly series (the overview) let the database fold days, channels and touchpoints;
+            // monthly ones get their percentiles computed there too (one row per month instead of a histogram each).
             var folded = slice.By == KpiGrouping.None && allowed is null && slice.Interval is TrendInterval.Month or TrendInterval.Quarter;
+            if (folded && slice.Interval == TrendInterval.Month)
+            {
+                if (!_percentiles.TryGetValue(slice, out var computed))
+                {
+                    _percentiles[slice] = computed = await DurationPercentileQuery.ReadAsync(db, RollupSpan.Of(slice.From, slice.To, slice.Interval), channel, ct);
+                }
+
+                int? Bucket(PeriodPercentiles p) => percent == 50.0 ? p.Median : p.P90;
+                foreach (var (month, p) in computed.Months)
+                {
+                    cells.At(string.Empty, month).Add(new DurationPercentileCell(percent, p.N, Bucket(p)));
+                }
+
+                cells.Totals[string.Empty] = new DurationPercentileCell(percent, computed.Total.N, Bucket(computed.Total));
+                return cells;
+            }
+
             if (!_durations.TryGetValue(slice, out var buckets))
             {
                 var whole = RollupSpan.Of(slice.From, slice.To, slice.Interval);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Loopwise.Data;
 using Loopwise.Features.Responses;
 using Loopwise.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loopwise.Tests.Features.Kpis;
@@ -81,6 +82,56 @@ public abstract class OperationalKpisApiTests(LoopwiseAppFixture fixture) : Inte
         Assert.Equal(HttpStatusCode.BadRequest, bySurvey.StatusCode);
         Assert.Contains("\"by\"", await bySurvey.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Monthly_response_time_percentiles_computed_by_the_database_equal_the_core_rule_on_the_raw_tickets()
+    {
+        // Random tickets from 20 July to 24 October 2026 on three channels, most with a first human reply: the monthly series
+        // from 2026-07-20 to 2026-10-24 reads August and September whole from the month rollups and the cut months by day.
+        var ws = await App.CreateWorkspaceAsync();
+        var random = new Random(20261123);
+        var start = new DateTime(2026, 7, 20, 0, 0, 0, DateTimeKind.Utc);
+        string[] channels = ["email", "chat", "phone"];
+        for (var round = 0; round < 4; round++)
+        {
+            var tickets = Enumerable.Range(0, 60).Select(i =>
+            {
+                var created = start.AddMinutes(random.Next(0, 96 * 24 * 60));
+                object[] events = random.Next(6) == 0 ? [] : [Reply(created.AddMinutes(1 + random.Next(0, random.Next(2) == 0 ? 300 : 5000)))];
+                return new { externalId = $"P{round}-{i}", customerExternalId = $"c-{random.Next(40)}", issueKey = "delivery", channel = channels[random.Next(3)], createdAt = created, events };
+            }).ToArray();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets/batch") { Content = JsonContent.Create(new { tickets }) };
+            request.Headers.Add("Idempotency-Key", "percentiles-" + round);
+            var posted = await ws.Api.SendAsync(request);
+            Assert.True(posted.StatusCode == HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
+        }
+
+        var raw = await App.WithScopeAsync(
+            async sp => await sp.GetRequiredService<LoopwiseDbContext>().Set<Loopwise.Features.Support.Ticket>().AsNoTracking()
+                .Where(t => t.FrtBusinessSeconds != null).Select(t => new { t.CreatedAt, Seconds = t.FrtBusinessSeconds!.Value }).ToListAsync(),
+            ws.Id);
+        Assert.True(raw.Count > 150, $"only {raw.Count} replied tickets");
+        foreach (var (kpi, percent) in new[] { ("first_response_time_median", 50.0), ("first_response_time_p90", 90.0) })
+        {
+            using var json = JsonDocument.Parse(await ws.Api.GetStringAsync($"/api/v1/kpis/{kpi}?from=2026-07-20&to=2026-10-24&interval=month"));
+            var group = json.RootElement.GetProperty("groups")[0];
+            Hours? Expected(IEnumerable<long> seconds) => Loopwise.Core.Support.DurationBuckets.Percentile(seconds, percent) is { } s ? new Hours(s / 3600.0) : null;
+            Hours? Actual(JsonElement point) => point.GetProperty("value").ValueKind == JsonValueKind.Null ? null : new Hours(point.GetProperty("value").GetDouble());
+
+            Assert.Equal(Expected(raw.Select(r => r.Seconds)), Actual(group.GetProperty("total")));
+            Assert.Equal(raw.Count, group.GetProperty("total").GetProperty("n").GetInt64());
+            var points = group.GetProperty("points").EnumerateArray().ToList();
+            Assert.Equal(4, points.Count);
+            foreach (var point in points)
+            {
+                var month = DateOnly.Parse(point.GetProperty("from").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                var inMonth = raw.Where(r => r.CreatedAt.Year == month.Year && r.CreatedAt.Month == month.Month).Select(r => r.Seconds).ToList();
+                Assert.Equal((inMonth.Count, Expected(inMonth)), (point.GetProperty("n").GetInt64(), Actual(point)));
+            }
+        }
+    }
+
+    private readonly record struct Hours(double Value);
 
     private static DateTime Oct(int day, int hour, int minute = 0) => new(2026, 10, day, hour, minute, 0, DateTimeKind.Utc);
 
