@@ -217,26 +217,10 @@ public sealed class DurationPercentileCell(double percent) : KpiCell
     private long[] _buckets = [];
     private long _n;
 
-    // Or the percentile's bucket computed by the database (DurationPercentileQuery): such a cell cannot be merged.
-    private int? _bucket;
-    private bool _computed;
-
-    /// <summary>A cell holding a percentile already computed over <paramref name="n"/> durations: its bucket (null with no duration).</summary>
-    public DurationPercentileCell(double percent, long n, int? bucket)
-        : this(percent)
-    {
-        (_n, _bucket, _computed) = (n, bucket, true);
-    }
-
     public override long N => _n;
 
     public void Add(int bucket, long count)
     {
-        if (_computed)
-        {
-            throw new InvalidOperationException("A percentile computed by the database cannot take more durations.");
-        }
-
         if (_buckets.Length == 0)
         {
             _buckets = new long[DurationBuckets.Count];
@@ -246,31 +230,14 @@ public sealed class DurationPercentileCell(double percent) : KpiCell
         _n += count;
     }
 
-    public override (double? Value, IntervalDto? Interval) Evaluate()
-    {
-        var seconds = _computed
-            ? _bucket is { } b && _n > 0 ? DurationBuckets.UpperBoundSeconds(b) : (long?)null
-            : DurationBuckets.PercentileOfHistogram(_buckets, percent);
-        return (seconds is { } s ? s / 3600.0 : null, null);
-    }
+    public override (double? Value, IntervalDto? Interval) Evaluate() =>
+        (DurationBuckets.PercentileOfHistogram(_buckets, percent) is { } seconds ? seconds / 3600.0 : null, null);
 
     public override KpiCell Empty() => new DurationPercentileCell(percent);
 
     public override void Add(KpiCell other)
     {
         var cell = (DurationPercentileCell)other;
-        if (cell._computed)
-        {
-            // Only into an empty cell: percentiles of two parts do not make the percentile of the whole.
-            if (_computed || _n != 0)
-            {
-                throw new InvalidOperationException("Percentiles computed by the database cannot be merged; read the buckets instead.");
-            }
-
-            (_n, _bucket, _computed) = (cell._n, cell._bucket, true);
-            return;
-        }
-
         for (var bucket = 0; bucket < cell._buckets.Length; bucket++)
         {
             if (cell._buckets[bucket] != 0)

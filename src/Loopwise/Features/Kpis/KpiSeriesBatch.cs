@@ -20,7 +20,10 @@ public sealed class KpiSeriesBatch(IServiceScopeFactory scopes, WorkspaceScope w
     {
         var results = new Result<KpiSeries>[kpis.Count];
         // KPIs that read the same rollup rows (first response time median and P90) go to one worker, which reads them once.
-        var work = Enumerable.Range(0, kpis.Count).GroupBy(i => SharedRead(kpis[i]), StringComparer.OrdinalIgnoreCase).Select(g => g.ToArray()).ToArray();
+        // The slowest read (those percentiles: a histogram of about a thousand buckets per month) starts first, so the
+        // other workers share the rest meanwhile instead of waiting for it at the end.
+        var work = Enumerable.Range(0, kpis.Count).GroupBy(i => SharedRead(kpis[i]), StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key == PercentileRead ? 0 : 1).Select(g => g.ToArray()).ToArray();
         var workers = Math.Clamp(Math.Min(Environment.ProcessorCount, MaxWorkers), 1, Math.Max(1, work.Length));
         var (workspaceId, userId) = (workspace.WorkspaceId, workspace.UserId);
         var next = -1;
@@ -48,6 +51,8 @@ public sealed class KpiSeriesBatch(IServiceScopeFactory scopes, WorkspaceScope w
 
     private static string SharedRead(string kpi) =>
         string.Equals(kpi, KpiId.FirstResponseTimeMedian.Value, StringComparison.OrdinalIgnoreCase) || string.Equals(kpi, KpiId.FirstResponseTimeP90.Value, StringComparison.OrdinalIgnoreCase)
-            ? "first_response_time_buckets"
+            ? PercentileRead
             : kpi;
+
+    private const string PercentileRead = "first_response_time_buckets";
 }

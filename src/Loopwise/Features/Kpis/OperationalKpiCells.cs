@@ -22,7 +22,6 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
 
     // Median and P90 of one slice read the same buckets: read once per scope (KpiSeriesBatch gives both to one worker).
     private readonly Dictionary<KpiSlice, List<DurationCount>> _durations = [];
-    private readonly Dictionary<KpiSlice, (Dictionary<DateOnly, PeriodPercentiles> Months, PeriodPercentiles Total)> _percentiles = [];
 
     public static IReadOnlyList<KpiId> Supported { get; } =
     [
@@ -58,30 +57,30 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
         {
             var percent = kpi == KpiId.FirstResponseTimeMedian ? 50.0 : 90.0;
             var cells = new KpiCells(() => new DurationPercentileCell(percent)) { FromRollups = true };
-            // Ungrouped monthly and quarterly series (the overview) let the database fold days, channels and touchpoints;
-            // monthly ones get their percentiles computed there too (one row per month instead of a histogram each).
+            // Ungrouped monthly and quarterly series (the overview) let the database fold days, channels and touchpoints.
             var folded = slice.By == KpiGrouping.None && allowed is null && slice.Interval is TrendInterval.Month or TrendInterval.Quarter;
-            if (folded && slice.Interval == TrendInterval.Month)
-            {
-                if (!_percentiles.TryGetValue(slice, out var computed))
-                {
-                    _percentiles[slice] = computed = await DurationPercentileQuery.ReadAsync(db, RollupSpan.Of(slice.From, slice.To, slice.Interval), channel, ct);
-                }
-
-                int? Bucket(PeriodPercentiles p) => percent == 50.0 ? p.Median : p.P90;
-                foreach (var (month, p) in computed.Months)
-                {
-                    cells.At(string.Empty, month).Add(new DurationPercentileCell(percent, p.N, Bucket(p)));
-                }
-
-                cells.Totals[string.Empty] = new DurationPercentileCell(percent, computed.Total.N, Bucket(computed.Total));
-                return cells;
-            }
-
             if (!_durations.TryGetValue(slice, out var buckets))
             {
                 var whole = RollupSpan.Of(slice.From, slice.To, slice.Interval);
-                buckets = whole.HasDays ? await SumDurationsAsync(whole.Days(db.Set<TicketDurationRollup>().AsNoTracking()), channel, folded, ct) : [];
+                if (folded && whole.HasMonths)
+                {
+                    // The cut months at either end each lie in one month: sum their days by bucket alone (no date
+                    // arithmetic per row in the database) and count them in that month.
+                    buckets = [];
+                    foreach (var (from, to) in whole.DayRanges)
+                    {
+                        var days = db.Set<TicketDurationRollup>().AsNoTracking().Where(r => r.Clock == "business" && r.Day >= from && r.Day <= to);
+                        days = channel is null ? days : days.Where(r => r.Channel == channel);
+                        var month = new DateOnly(from.Year, from.Month, 1);
+                        buckets.AddRange((await days.GroupBy(r => r.Bucket).Select(g => new { Bucket = g.Key, Count = g.Sum(r => r.Count) }).ToListAsync(ct))
+                            .ConvertAll(r => new DurationCount(month, null, Guid.Empty, r.Bucket, r.Count)));
+                    }
+                }
+                else
+                {
+                    buckets = whole.HasDays ? await SumDurationsAsync(whole.Days(db.Set<TicketDurationRollup>().AsNoTracking()), channel, folded, ct) : [];
+                }
+
                 if (whole.HasMonths)
                 {
                     buckets.AddRange(await SumDurationsAsync(whole.Months(db.Set<TicketDurationMonthRollup>().AsNoTracking()), channel, folded, ct, monthRows: true));

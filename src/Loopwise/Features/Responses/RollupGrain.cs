@@ -114,6 +114,34 @@ public readonly record struct RollupSpan
         };
     }
 
+    /// <summary>
+    /// The days outside the whole months as inclusive ranges: with whole months, at most a head and a tail, each inside
+    /// one calendar month; without, the whole range.
+    /// </summary>
+    public IReadOnlyList<(DateOnly From, DateOnly To)> DayRanges
+    {
+        get
+        {
+            if (!HasMonths)
+            {
+                return To < From ? [] : [(From, To)];
+            }
+
+            var ranges = new List<(DateOnly, DateOnly)>(2);
+            if (From < MonthsFrom)
+            {
+                ranges.Add((From, MonthsFrom.AddDays(-1)));
+            }
+
+            if (To >= MonthsTo.AddMonths(1))
+            {
+                ranges.Add((MonthsTo.AddMonths(1), To));
+            }
+
+            return ranges;
+        }
+    }
+
     /// <summary>The month rows to read (none when <see cref="HasMonths"/> is false).</summary>
     public IQueryable<T> Months<T>(IQueryable<T> rows)
         where T : RollupRow

@@ -39,6 +39,14 @@ public sealed class RollupSpanTests
         Assert.Equal(hasDays, RollupSpan.Of(D(from), D(to), TrendInterval.Month).HasDays);
 
     [Fact]
+    public void Day_ranges_are_the_cut_months_each_inside_one_month()
+    {
+        Assert.Equal([(D("2025-12-20"), D("2025-12-31")), (D("2026-03-01"), D("2026-03-15"))], RollupSpan.Of(D("2025-12-20"), D("2026-03-15"), TrendInterval.Month).DayRanges);
+        Assert.Equal([(D("2026-01-05"), D("2026-02-10"))], RollupSpan.Of(D("2026-01-05"), D("2026-02-10"), TrendInterval.Month).DayRanges);
+        Assert.Empty(RollupSpan.Of(D("2026-01-01"), D("2026-02-28"), TrendInterval.Month).DayRanges);
+    }
+
+    [Fact]
     public void Months_refused_by_the_caller_are_read_by_day_from_the_first_refused()
     {
         // First contact resolution: months whose last day's window has not closed yet.
