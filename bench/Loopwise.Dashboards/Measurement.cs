@@ -126,9 +126,13 @@ internal sealed class Measurement(IServiceProvider services, Guid workspaceId, B
                 var total = Stopwatch.StartNew();
                 foreach (var id in KpiSeriesQuery.Ids)
                 {
-                    var one = Stopwatch.StartNew();
-                    last[id] = await raw.RunAsync(db, id, ct);
-                    Record(Timer(id, Raw), one, measured);
+                    // KPIs without a raw statement (added after this tool) are neither timed nor compared.
+                    if (raw.Has(id))
+                    {
+                        var one = Stopwatch.StartNew();
+                        last[id] = await raw.RunAsync(db, id, ct);
+                        Record(Timer(id, Raw), one, measured);
+                    }
                 }
 
                 Record(overview, total, measured);
@@ -150,6 +154,11 @@ internal sealed class Measurement(IServiceProvider services, Guid workspaceId, B
     {
         foreach (var (id, series) in overview.Append(new(Explorer, explorer)))
         {
+            if (!raw.ContainsKey(id))
+            {
+                continue;
+            }
+
             string? difference = null;
             var counts = raw[id];
             var groups = series.Groups.Select(g => g.Group).Concat(counts.Keys.Select(k => k.Group)).Distinct(StringComparer.Ordinal).ToList();

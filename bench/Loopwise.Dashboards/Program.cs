@@ -118,6 +118,11 @@ foreach (var name in new[] { "overview", Measurement.Explorer }.Concat(KpiSeries
         _ => "  " + name,
     };
     var line = $"{label,-30} {F1(r.P50),10} {F1(r.P95),8} {F1(r.Max),8}";
+    if (options.RawRuns > 0 && !measurement.Raw.ContainsKey(name))
+    {
+        line += $"   {"(no raw statement in this tool)",-45}";
+    }
+
     if (measurement.Raw.TryGetValue(name, out var raw) && raw.Runs.Count > 0)
     {
         var check = name == "overview"

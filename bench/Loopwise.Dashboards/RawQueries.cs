@@ -81,6 +81,9 @@ internal sealed class RawQueries
     }
 
     /// <summary>Runs the statement of <paramref name="id"/> and returns its counts (N per group and month, by value for survey KPIs).</summary>
+    /// <summary>Whether <paramref name="id"/> has a raw statement (KPIs added after this tool have none yet).</summary>
+    public bool Has(string id) => _sql.TryGetValue(id, out var sql) && sql.Length > 0;
+
     public async Task<RawCounts> RunAsync(LoopwiseDbContext db, string id, CancellationToken ct)
     {
         var counts = new RawCounts();
