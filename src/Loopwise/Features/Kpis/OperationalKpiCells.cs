@@ -64,26 +64,15 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
                 var whole = RollupSpan.Of(slice.From, slice.To, slice.Interval);
                 if (folded && whole.HasMonths)
                 {
-                    // The cut months at either end each lie in one month: sum their days by bucket alone (no date
-                    // arithmetic per row in the database) and count them in that month.
-                    buckets = [];
-                    foreach (var (from, to) in whole.DayRanges)
-                    {
-                        var days = db.Set<TicketDurationRollup>().AsNoTracking().Where(r => r.Clock == "business" && r.Day >= from && r.Day <= to);
-                        days = channel is null ? days : days.Where(r => r.Channel == channel);
-                        var month = new DateOnly(from.Year, from.Month, 1);
-                        buckets.AddRange((await days.GroupBy(r => r.Bucket).Select(g => new { Bucket = g.Key, Count = g.Sum(r => r.Count) }).ToListAsync(ct))
-                            .ConvertAll(r => new DurationCount(month, null, Guid.Empty, r.Bucket, r.Count)));
-                    }
+                    buckets = await FoldedHistogramAsync(whole, channel, ct);
                 }
                 else
                 {
                     buckets = whole.HasDays ? await SumDurationsAsync(whole.Days(db.Set<TicketDurationRollup>().AsNoTracking()), channel, folded, ct) : [];
-                }
-
-                if (whole.HasMonths)
-                {
-                    buckets.AddRange(await SumDurationsAsync(whole.Months(db.Set<TicketDurationMonthRollup>().AsNoTracking()), channel, folded, ct, monthRows: true));
+                    if (whole.HasMonths)
+                    {
+                        buckets.AddRange(await SumDurationsAsync(whole.Months(db.Set<TicketDurationMonthRollup>().AsNoTracking()), channel, folded, ct, monthRows: true));
+                    }
                 }
 
                 _durations[slice] = buckets;
@@ -162,6 +151,70 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
     private sealed record DurationCount(DateOnly Day, string? Channel, Guid TouchpointId, int Bucket, long Count);
 
     private sealed record FunnelSums(DateOnly Day, Guid SurveyId, Guid TouchpointId, long Started, long Completed);
+
+    /// <summary>
+    /// The business-hours bucket counts of a monthly series summed over channels and touchpoints, in one round trip
+    /// read straight from the data reader (the overview's heaviest read: about a thousand buckets per month): whole
+    /// months from the month rollups grouped by month and bucket (the key's order after the clock, so no sort), and
+    /// the cut months at either end from the day rollups grouped by bucket alone, each counted in its own month.
+    /// </summary>
+    private async Task<List<DurationCount>> FoldedHistogramAsync(RollupSpan span, string? channel, CancellationToken ct)
+    {
+        var values = new SqlValue(db.IsPostgres);
+        var channelFilter = channel is null ? string.Empty : " AND channel = @channel";
+        var parts = new List<string>
+        {
+            "SELECT month AS period, bucket, CAST(SUM(count) AS bigint) AS n FROM ticket_duration_month_rollups " +
+            $"WHERE workspace_id = @w AND clock = 'business' AND month >= @monthsFrom AND month <= @monthsTo{channelFilter} GROUP BY month, bucket",
+        };
+        var parameters = new List<(string Name, object Value)>
+        {
+            ("@w", values.Of(db.Scope.WorkspaceId)), ("@monthsFrom", values.Of(span.MonthsFrom)), ("@monthsTo", values.Of(span.MonthsTo)),
+        };
+        var ranges = span.DayRanges;
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parts.Add($"SELECT @period{n} AS period, bucket, CAST(SUM(count) AS bigint) AS n FROM ticket_duration_rollups " +
+                $"WHERE workspace_id = @w AND clock = 'business' AND day >= @from{n} AND day <= @to{n}{channelFilter} GROUP BY bucket");
+            parameters.Add(("@period" + n, values.Of(new DateOnly(ranges[i].From.Year, ranges[i].From.Month, 1))));
+            parameters.Add(("@from" + n, values.Of(ranges[i].From)));
+            parameters.Add(("@to" + n, values.Of(ranges[i].To)));
+        }
+
+        if (channel is not null)
+        {
+            parameters.Add(("@channel", channel));
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+#pragma warning disable CA2100 // The statement is assembled from constants; every value is a parameter.
+        command.CommandText = string.Join(" UNION ALL ", parts);
+#pragma warning restore CA2100
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new List<DurationCount>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var period = reader.GetValue(0) switch
+            {
+                DateOnly day => day,
+                DateTime time => DateOnly.FromDateTime(time),
+                var text => DateOnly.ParseExact((string)text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            rows.Add(new DurationCount(period, null, Guid.Empty, reader.GetInt32(1), reader.GetInt64(2)));
+        }
+
+        return rows;
+    }
 
     private static async Task<List<TicketSums>> SumTicketsAsync<T>(IQueryable<T> rows, string? channel, CancellationToken ct)
         where T : TicketRollupRow
