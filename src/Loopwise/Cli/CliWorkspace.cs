@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Loopwise.Data;
 using Loopwise.Features.Workspaces;
+using Microsoft.EntityFrameworkCore;
 
 namespace Loopwise.Cli;
 
@@ -25,6 +26,21 @@ internal static class CliWorkspace
 
         services.GetRequiredService<WorkspaceScope>().Set(workspace.Id);
         return workspace;
+    }
+
+    /// <summary>
+    /// The workspaces a verb with an optional <c>--workspace</c> acts on: the one named (null, after a readable error,
+    /// when it does not exist) or every workspace by slug.
+    /// </summary>
+    public static async Task<List<Workspace>?> OneOrAllAsync(IServiceProvider services, string? slug, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        if (slug is null)
+        {
+            return await scope.ServiceProvider.GetRequiredService<LoopwiseDbContext>().Set<Workspace>().AsNoTracking().OrderBy(w => w.Slug).ToListAsync(ct);
+        }
+
+        return await EnterAsync(scope.ServiceProvider, slug, ct) is { } found ? [found] : null;
     }
 
     /// <summary>Prints a use-case error for a person at a terminal, and returns the exit code for it.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Loopwise.Data;
+using Loopwise.Features.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Loopwise.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public static class MonthRollups
         ("answer", ["survey_id", "question_id", "touchpoint_id", "value"], ["count"]),
         ("response", ["survey_id", "touchpoint_id"], ["started", "completed"]),
         ("answer_dimension", ["survey_id", "question_id", "dimension", "dimension_value", "value"], ["count"]),
-        ("ticket", ["channel", "touchpoint_id"], ["opened", "first_contacts", "repeat_within_window", "replied", "frt_sum_seconds", "frt_business_sum_seconds", "sla_met", "reopened", "solved"]),
+        ("ticket", ["channel", "touchpoint_id"], TicketRollupDelta.Columns),
         ("ticket_duration", ["channel", "touchpoint_id", "clock", "bucket"], ["count"]),
     ];
 

@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Loopwise.Cli;
 using Loopwise.Data;
-using Loopwise.Features.Workspaces;
-using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
 namespace Loopwise.Features.CustomerHealth;
@@ -21,23 +19,9 @@ internal static class HealthCommand
         score.SetAction(async (parse, ct) =>
         {
             await using var app = await CliHost.StartAsync(parse.GetValue(LoopwiseCli.Db), ct);
-            List<Workspace> workspaces;
-            await using (var scope = app.Services.CreateAsyncScope())
+            if (await CliWorkspace.OneOrAllAsync(app.Services, parse.GetValue(workspace), ct) is not { } workspaces)
             {
-                var slug = parse.GetValue(workspace);
-                if (slug is not null)
-                {
-                    if (await CliWorkspace.EnterAsync(scope.ServiceProvider, slug, ct) is not { } found)
-                    {
-                        return 3;
-                    }
-
-                    workspaces = [found];
-                }
-                else
-                {
-                    workspaces = await scope.ServiceProvider.GetRequiredService<LoopwiseDbContext>().Set<Workspace>().AsNoTracking().OrderBy(w => w.Slug).ToListAsync(ct);
-                }
+                return 3;
             }
 
             var table = new Table().Title("Customer health");

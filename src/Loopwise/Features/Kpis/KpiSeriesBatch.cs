@@ -17,8 +17,8 @@ public sealed class KpiSeriesBatch(IServiceScopeFactory scopes, WorkspaceScope w
 
     /// <summary>
     /// Queries run at once for one page: one more than the cores (a worker waiting on the database or on SQLite's I/O
-    /// leaves its core to another; measured at ten million responses on two cores: p95 77 ms with three workers, 96-117
-    /// ms with two), at most <see cref="MaxWorkers"/>.
+    /// leaves its core to another; the overview at ten million responses on two cores: p95 77-98 ms with three workers,
+    /// 92-117 ms with two), at most <see cref="MaxWorkers"/>.
     /// </summary>
     public static int Workers => Math.Min(Environment.ProcessorCount + 1, MaxWorkers);
 

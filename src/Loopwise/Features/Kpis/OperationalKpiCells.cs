@@ -71,7 +71,7 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
                     buckets = whole.HasDays ? await SumDurationsAsync(whole.Days(db.Set<TicketDurationRollup>().AsNoTracking()), channel, folded, ct) : [];
                     if (whole.HasMonths)
                     {
-                        buckets.AddRange(await SumDurationsAsync(whole.Months(db.Set<TicketDurationMonthRollup>().AsNoTracking()), channel, folded, ct, monthRows: true));
+                        buckets.AddRange(await SumDurationsAsync(whole.Months(db.Set<TicketDurationMonthRollup>().AsNoTracking()), channel, folded, ct));
                     }
                 }
 
@@ -232,16 +232,13 @@ public sealed class OperationalKpiCells(LoopwiseDbContext db, SupportSettingsSer
             .ToListAsync(ct);
     }
 
-    /// <summary>Business-hours first response buckets; <paramref name="folded"/> sums channels and touchpoints by month (month rows by their own period).</summary>
-    private static async Task<List<DurationCount>> SumDurationsAsync<T>(IQueryable<T> rows, string? channel, bool folded, CancellationToken ct, bool monthRows = false)
+    /// <summary>Business-hours first response buckets; <paramref name="folded"/> sums channels and touchpoints by month (day rows only: folded month rows go through <see cref="FoldedHistogramAsync"/>).</summary>
+    private static async Task<List<DurationCount>> SumDurationsAsync<T>(IQueryable<T> rows, string? channel, bool folded, CancellationToken ct)
         where T : TicketDurationRollupRow
     {
         rows = rows.Where(r => r.Clock == "business");
         rows = channel is null ? rows : rows.Where(r => r.Channel == channel);
-        return folded && monthRows
-            ? await rows.GroupBy(r => new { r.Day, r.Bucket })
-                .Select(g => new DurationCount(g.Key.Day, null, Guid.Empty, g.Key.Bucket, g.Sum(r => r.Count))).ToListAsync(ct)
-            : folded
+        return folded
             ? (await rows.GroupBy(r => new { r.Day.Year, r.Day.Month, r.Bucket })
                     .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Bucket, Count = g.Sum(r => r.Count) }).ToListAsync(ct))
                 .ConvertAll(r => new DurationCount(new DateOnly(r.Year, r.Month, 1), null, Guid.Empty, r.Bucket, r.Count))

@@ -3,43 +3,26 @@ using System.Globalization;
 using Loopwise.Cli;
 using Loopwise.Core.Kpis;
 using Loopwise.Data;
-using Loopwise.Features.Workspaces;
-using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
 namespace Loopwise.Features.Targets;
 
-/// <summary><c>loopwise kpis check [--workspace slug]</c>: rates this month's survey KPIs and records action-threshold events.</summary>
+/// <summary><c>loopwise kpis check [--workspace slug]</c>: rates this month's KPIs (every KPI of the dashboards) and records action-threshold events.</summary>
 internal static class KpisCommand
 {
     public static Command Create()
     {
         var workspace = new Option<string?>("--workspace", "-w") { Description = "Workspace slug (default: every workspace)" };
-        var check = new Command("check", "Rate the current UTC month of each survey KPI against the workspace's targets and record an event for each KPI that entered its action threshold.")
+        var check = new Command("check", "Rate the current UTC month of every dashboard KPI against the workspace's targets and record an event for each KPI that entered its action threshold.")
         {
             workspace,
         };
         check.SetAction(async (parse, ct) =>
         {
             await using var app = await CliHost.StartAsync(parse.GetValue(LoopwiseCli.Db), ct);
-            List<Workspace> workspaces;
-            await using (var scope = app.Services.CreateAsyncScope())
+            if (await CliWorkspace.OneOrAllAsync(app.Services, parse.GetValue(workspace), ct) is not { } workspaces)
             {
-                var db = scope.ServiceProvider.GetRequiredService<LoopwiseDbContext>();
-                var slug = parse.GetValue(workspace);
-                if (slug is not null)
-                {
-                    if (await CliWorkspace.EnterAsync(scope.ServiceProvider, slug, ct) is not { } found)
-                    {
-                        return 3;
-                    }
-
-                    workspaces = [found];
-                }
-                else
-                {
-                    workspaces = await db.Set<Workspace>().AsNoTracking().OrderBy(w => w.Slug).ToListAsync(ct);
-                }
+                return 3;
             }
 
             var table = new Table().Title("KPI status this month");
