@@ -7,10 +7,10 @@ internal static class Correlations
     /// The correlation matrix of <paramref name="columns"/> over the rows <paramref name="rows"/> (indexes may repeat,
     /// as in a bootstrap resample), by the two-pass centred formula. Null when a column is constant on those rows.
     /// </summary>
-    public static double[,]? Compute(IReadOnlyList<double[]> columns, IReadOnlyList<int> rows)
+    public static double[,]? Compute(double[][] columns, int[] rows)
     {
-        var m = columns.Count;
-        var n = rows.Count;
+        var m = columns.Length;
+        var n = rows.Length;
         if (n < 2)
         {
             return null;
@@ -38,8 +38,9 @@ internal static class Correlations
             means[c] = sum / n;
         }
 
-        var cross = new double[m, m];
-        var centred = new double[m];
+        // Upper triangle of the centred cross-product matrix, in flat storage.
+        var flat = new double[m * m];
+        Span<double> centred = m <= 256 ? stackalloc double[m] : new double[m];
         for (var i = 0; i < n; i++)
         {
             var row = rows[i];
@@ -51,10 +52,20 @@ internal static class Correlations
             for (var a = 0; a < m; a++)
             {
                 var da = centred[a];
+                var offset = a * m;
                 for (var b = a; b < m; b++)
                 {
-                    cross[a, b] += da * centred[b];
+                    flat[offset + b] += da * centred[b];
                 }
+            }
+        }
+
+        var cross = new double[m, m];
+        for (var a = 0; a < m; a++)
+        {
+            for (var b = a; b < m; b++)
+            {
+                cross[a, b] = flat[(a * m) + b];
             }
         }
 

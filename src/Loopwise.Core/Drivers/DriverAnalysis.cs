@@ -16,7 +16,7 @@ namespace Loopwise.Core.Drivers;
 /// <item>A predictor that is constant on the complete cases is dropped. A flag with fewer than 30 ones or 30 zeros is
 /// dropped (not the whole analysis: the other drivers stay readable, and the message names the flag). Dropping a
 /// predictor can bring back responses that were missing only that predictor, so the complete cases are recomputed
-/// until nothing more is dropped.</item>
+/// until nothing more is dropped. With fewer than 2 complete cases nothing is dropped: the sample guard reports it.</item>
 /// <item>No predictor left: <see cref="DriverStatus.NoPredictors"/>. Constant outcome: <see cref="DriverStatus.ConstantOutcome"/>.</item>
 /// <item>Fewer than 15·p complete cases: <see cref="DriverStatus.InsufficientSample"/>, weights suppressed.</item>
 /// <item>R_xx singular or not positive definite (smallest eigenvalue ≤ 1e-10 × largest): <see cref="DriverStatus.Singular"/>,
@@ -53,7 +53,7 @@ public static class DriverAnalysis
         var messages = new List<DriverMessage>();
         var active = Enumerable.Range(0, predictors.Count).ToList();
         var rows = CompleteRows(outcome, predictors, active);
-        while (rows.Count > 0 && DropFailing(predictors, active, rows, options, messages))
+        while (rows.Count > 1 && DropFailing(predictors, active, rows, options, messages))
         {
             rows = CompleteRows(outcome, predictors, active);
         }
@@ -86,7 +86,7 @@ public static class DriverAnalysis
         }
 
         columns[p] = rows.Select(i => outcome[i]).ToArray();
-        if (n > 0 && columns[p].All(y => y == columns[p][0]))
+        if (n > 1 && columns[p].All(y => y == columns[p][0]))
         {
             return Refuse(DriverStatus.ConstantOutcome, DriverMessageCode.ConstantOutcome,
                 "The outcome has the same value in every complete case, so no predictor can explain it.");

@@ -165,6 +165,25 @@ public class DriverAnalysisTests
         Assert.Contains("same value (4) in all 60 complete cases", dropped.Text, StringComparison.Ordinal);
     }
 
+    // One complete case (or none) says nothing about variance: the sample guard reports it, rather than every
+    // predictor being dropped as constant or the outcome being called constant.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void One_complete_case_or_none_is_an_insufficient_sample(int complete)
+    {
+        double[] y = [4, 7, double.NaN];
+        double[] a = [complete == 0 ? double.NaN : 1, double.NaN, 3];
+
+        var result = DriverAnalysis.Analyze(y, [new("a", a), new("f", [1, 0, 1], DriverVariableKind.Flag)]);
+
+        Assert.Equal(DriverStatus.InsufficientSample, result.Status);
+        Assert.Equal(complete, result.N);
+        Assert.Equal(2, result.P);
+        Assert.Null(result.RSquared);
+        Assert.Equal([DriverMessageCode.MissingData, DriverMessageCode.InsufficientSample], result.Messages.Select(m => m.Code));
+    }
+
     [Fact]
     public void No_predictor_left_is_reported()
     {
