@@ -96,7 +96,8 @@ public static class DriverAnalysis
         var full = Correlations.Compute(columns, identity);
         var eigen = full is null ? null : JacobiEigen.Decompose(Correlations.Split(full).Rxx);
         var positiveDefinite = eigen is not null && !RelativeWeights.IsSingular(eigen, options.SingularityTolerance);
-        var required = (long)options.CasesPerPredictor * p;
+        // At least 2 cases whatever the options say: one case has no variance to explain.
+        var required = Math.Max(2L, (long)options.CasesPerPredictor * p);
         if (n < required)
         {
             double? fitted = positiveDefinite ? RelativeWeights.Compute(eigen!, Correlations.Split(full!).Rxy).RSquared : null;

@@ -182,6 +182,8 @@ public class DriverAnalysisTests
         Assert.Equal(2, result.P);
         Assert.Null(result.RSquared);
         Assert.Equal([DriverMessageCode.MissingData, DriverMessageCode.InsufficientSample], result.Messages.Select(m => m.Code));
+        var lenient = DriverAnalysis.Analyze(y, [new("a", a)], new DriverOptions { CasesPerPredictor = 1 });
+        Assert.Equal(DriverStatus.InsufficientSample, lenient.Status);
     }
 
     [Fact]
