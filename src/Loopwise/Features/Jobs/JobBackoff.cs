@@ -2,7 +2,7 @@ namespace Loopwise.Features.Jobs;
 
 /// <summary>
 /// The delay before a failed job runs again: exponential (<c>base · 2^(attempt − 1)</c>, capped) with "equal jitter":
-/// half of it fixed, the other half scaled by a random <c>unit</c> in [0, 1). Retries of jobs that failed together
+/// half of it fixed, the other half scaled by a random <c>unit</c> in [0, 1), so between half the delay and all of it. Retries of jobs that failed together
 /// (a webhook receiver that was down) so spread out instead of arriving in step, and none comes sooner than half the
 /// exponential delay.
 /// </summary>

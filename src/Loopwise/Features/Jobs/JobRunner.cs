@@ -137,7 +137,7 @@ public sealed partial class JobRunner(
     }
 
     /// <summary>Claims and runs due jobs one after another until none is due (requeueing expired leases first); returns the attempts run.</summary>
-    public async Task<int> RunDueAsync(CancellationToken ct, int batchSize = 10)
+    public async Task<int> RunDueAsync(int batchSize, CancellationToken ct)
     {
         var attempts = 0;
         while (true)

@@ -15,9 +15,13 @@ public sealed partial class JobWorker(JobRunner runner, JobSignal signal, IOptio
     : BackgroundService
 {
     private int _running;
+    private int _idleWaits;
 
     /// <summary>The runner this worker claims with (its <see cref="JobRunner.Owner"/> is in <c>lease_owner</c>).</summary>
     public JobRunner Runner => runner;
+
+    /// <summary>How many times the worker has gone idle (found nothing due and waited): lets a test wait for idleness.</summary>
+    internal int IdleWaits => Volatile.Read(ref _idleWaits);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,6 +74,7 @@ public sealed partial class JobWorker(JobRunner runner, JobSignal signal, IOptio
 
                 if (claimed.Count == 0)
                 {
+                    Interlocked.Increment(ref _idleWaits);
                     using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                     await Task.WhenAny(woken, Task.Delay(settings.PollInterval, clock, poll.Token));
                     await poll.CancelAsync();
