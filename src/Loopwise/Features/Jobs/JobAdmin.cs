@@ -1,4 +1,5 @@
 using Loopwise.Data;
+using Loopwise.Features.Audit;
 using Loopwise.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,13 +30,24 @@ public sealed class JobAdmin(LoopwiseDbContext db, SqliteWriteGate gate, TimePro
             rows.Where(r => r.Status == status).Sum(r => r.Count);
     }
 
-    /// <summary>Queues a dead job again with a fresh set of attempts (its last error is kept until it succeeds).</summary>
-    public async Task<Result<JobDto>> RetryAsync(Guid? workspaceId, Guid id, CancellationToken ct)
+    /// <summary>
+    /// Queues a dead job again with a fresh set of attempts (its last error is kept until it succeeds). With a
+    /// workspace, the retry is audited in it, in the same transaction, as done by <paramref name="actor"/>.
+    /// </summary>
+    public async Task<Result<JobDto>> RetryAsync(Guid? workspaceId, Guid id, string actor, CancellationToken ct)
     {
         int updated;
         using (await gate.EnterAsync(ct))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             updated = await Requeue(Jobs(workspaceId).Where(j => j.Id == id), ct);
+            if (updated > 0 && workspaceId is { } workspace)
+            {
+                db.Add(AuditEntry.Of(workspace, clock.GetUtcNow().UtcDateTime, actor, "job.retry", $"job:{id}"));
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
         }
 
         var job = await Jobs(workspaceId).FirstOrDefaultAsync(j => j.Id == id, ct);

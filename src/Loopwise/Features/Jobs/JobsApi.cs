@@ -1,6 +1,7 @@
 using Loopwise.Data;
 using Loopwise.Features.Users;
 using Loopwise.Web;
+using Loopwise.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loopwise.Features.Jobs;
@@ -17,16 +18,16 @@ internal static class JobsApi
         group.MapGet("/", StatusAsync).WithName("GetJobsStatus")
             .WithSummary("The workspace's jobs: counts by kind and status (queued, running, succeeded, dead), how long the oldest due queued job has waited (seconds), and the most recent dead jobs with their last error.");
         group.MapPost("/{id:guid}/retry", RetryAsync).WithName("RetryJob")
-            .WithSummary("Queues a dead job again with a fresh set of attempts. 404 when the workspace has no such job; 409 when the job is not dead.");
+            .WithSummary("Queues a dead job again with a fresh set of attempts (audited). 404 when the workspace has no such job; 409 when the job is not dead.");
         return group;
     }
 
     private static async Task<Ok<JobsStatusDto>> StatusAsync(JobAdmin jobs, WorkspaceScope scope, CancellationToken ct) =>
         TypedResults.Ok(await jobs.StatusAsync(scope.WorkspaceId, ct));
 
-    private static async Task<Results<Ok<JobDto>, ProblemHttpResult>> RetryAsync(Guid id, JobAdmin jobs, WorkspaceScope scope, CancellationToken ct)
+    private static async Task<Results<Ok<JobDto>, ProblemHttpResult>> RetryAsync(Guid id, JobAdmin jobs, WorkspaceScope scope, HttpContext http, CancellationToken ct)
     {
-        var result = await jobs.RetryAsync(scope.WorkspaceId, id, ct);
+        var result = await jobs.RetryAsync(scope.WorkspaceId, id, http.User.Actor(), ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
     }
 }

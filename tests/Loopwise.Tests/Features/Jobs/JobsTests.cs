@@ -377,6 +377,9 @@ public abstract class JobsTests(JobsAppFixture fixture) : IAsyncLifetime
         var job = await retried.Content.ReadFromJsonAsync<JobDto>();
         Assert.Equal((dead, "queued", 0, Clock.UtcNow), (job!.Id, job.Status, job.Attempts, job.RunAt));
         Assert.Equal(JobStatus.Queued, (await JobAsync(dead)).Status);
+        var audit = await App.WithScopeAsync(async s => await s.GetRequiredService<LoopwiseDbContext>().Set<AuditEntry>()
+            .Where(e => e.Action == "job.retry").Select(e => e.Target).ToListAsync(), a.Id);
+        Assert.Equal([$"job:{dead}"], audit);
 
         // jobs.manage is the Workspace Admin's; a key without it is refused.
         using var reader = await ClientWithScopesAsync(a.Id, Permissions.DashboardsRead);
