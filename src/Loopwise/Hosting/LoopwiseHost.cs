@@ -7,6 +7,7 @@ using Loopwise.Features.Demo;
 using Loopwise.Features.Dimensions;
 using Loopwise.Features.Health;
 using Loopwise.Features.Invitations;
+using Loopwise.Features.Jobs;
 using Loopwise.Features.Kpis;
 using Loopwise.Features.Metrics;
 using Loopwise.Features.Respond;
@@ -95,6 +96,7 @@ public static class LoopwiseHost
         services.AddCommerce();
         services.AddTargets();
         services.AddCustomerHealth();
+        services.AddJobs();
 
         return builder;
     }
@@ -125,6 +127,7 @@ public static class LoopwiseHost
         app.MapCommerceApi();
         app.MapTargetsApi();
         app.MapCustomerHealthApi();
+        app.MapJobsApi();
         return app;
     }
 }

@@ -27,11 +27,14 @@ public static class Permissions
     /// <summary>KPI targets, action thresholds and health-model weights (§11: Leader and Director edit; Manager proposes).</summary>
     public const string TargetsWrite = "targets.write";
 
+    /// <summary>The workspace's background jobs: see the queue and retry dead jobs (Workspace Admin, like keys and retention).</summary>
+    public const string JobsManage = "jobs.manage";
+
     /// <summary>Every capability, in a stable order (used for API key scopes and policy registration).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         DashboardsRead, SurveysRead, SurveysWrite, SurveysPublish, TouchpointsWrite, DistributionRead,
-        DistributionWrite, ResponsesRead, ResponsesWrite, Export, UsersManage, KeysManage, TargetsWrite,
+        DistributionWrite, ResponsesRead, ResponsesWrite, Export, UsersManage, KeysManage, TargetsWrite, JobsManage,
     ];
 
     private static readonly FrozenDictionary<Role, string[]> ByRole = new Dictionary<Role, string[]>
@@ -47,7 +50,7 @@ public static class Permissions
         [Role.Analyst] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, Export],
         [Role.Responder] = [],
         [Role.Viewer] = [DashboardsRead],
-        [Role.WorkspaceAdmin] = [UsersManage, KeysManage],
+        [Role.WorkspaceAdmin] = [UsersManage, KeysManage, JobsManage],
         [Role.PrivacyOfficer] = [],
     }.ToFrozenDictionary();
 
