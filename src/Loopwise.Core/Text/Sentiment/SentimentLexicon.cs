@@ -13,7 +13,7 @@ internal static class SentimentLexicon
     public const double BoosterIncrement = 0.293;
 
     // Words that negate a lexicon word up to 3 tokens later; any word containing "n't" negates too.
-    private static readonly string[] Negators =
+    internal static readonly string[] Negators =
     [
         "not", "no", "never", "none", "nobody", "noone", "nothing", "nowhere", "neither", "nor", "without", "rarely",
         "seldom", "despite", "cannot", "nope", "aint", "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt",
@@ -22,7 +22,7 @@ internal static class SentimentLexicon
     ];
 
     // Intensifiers: +0.293 towards the sign of the word they modify.
-    private static readonly string[] Boosters =
+    internal static readonly string[] Boosters =
     [
         "absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply", "downright",
         "enormously", "entirely", "especially", "exceedingly", "exceptionally", "extraordinarily", "extremely",
@@ -34,7 +34,7 @@ internal static class SentimentLexicon
     ];
 
     // Dampeners: −0.293 towards the sign of the word they modify (they weaken it).
-    private static readonly string[] Dampeners =
+    internal static readonly string[] Dampeners =
     [
         "almost", "barely", "hardly", "kind of", "kinda", "kindof", "sort of", "sorta", "sortof", "less", "marginally",
         "occasionally", "partly", "scarcely", "slightly", "somewhat", "a bit", "a little", "a little bit", "a tad",
