@@ -51,7 +51,7 @@ public sealed class VaderStyleSentimentAnalyzer : ISentimentAnalyzer
     public SentimentScore ScoreSentence(TokenizedText text, SentenceRange sentence)
     {
         var tokens = text.TokensOf(sentence);
-        Span<Unit> units = tokens.Length <= StackUnits ? stackalloc Unit[StackUnits] : new Unit[tokens.Length];
+        Span<Unit> units = tokens.Length <= StackUnits ? stackalloc Unit[tokens.Length] : new Unit[tokens.Length];
         int count = 0, exclamations = 0, questions = 0;
         for (var t = 0; t < tokens.Length;)
         {
@@ -79,7 +79,7 @@ public sealed class VaderStyleSentimentAnalyzer : ISentimentAnalyzer
         }
 
         units = units[..count];
-        Span<double> valences = count <= StackUnits ? stackalloc double[StackUnits] : new double[count];
+        Span<double> valences = count <= StackUnits ? stackalloc double[count] : new double[count];
         valences = valences[..count];
         for (var i = 0; i < count; i++)
         {
