@@ -14,6 +14,7 @@ using Loopwise.Features.Responses;
 using Loopwise.Features.Support;
 using Loopwise.Features.Surveys;
 using Loopwise.Features.Targets;
+using Loopwise.Features.TextAnalytics;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Features.Users;
 using Loopwise.Features.Workspaces;
@@ -95,6 +96,7 @@ public static class LoopwiseHost
         services.AddCommerce();
         services.AddTargets();
         services.AddCustomerHealth();
+        services.AddTextAnalytics();
 
         return builder;
     }
@@ -125,6 +127,7 @@ public static class LoopwiseHost
         app.MapCommerceApi();
         app.MapTargetsApi();
         app.MapCustomerHealthApi();
+        app.MapTextAnalyticsApi();
         return app;
     }
 }
