@@ -15,6 +15,7 @@ using Loopwise.Features.Responses;
 using Loopwise.Features.Support;
 using Loopwise.Features.Surveys;
 using Loopwise.Features.Targets;
+using Loopwise.Features.TextAnalytics;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Features.Users;
 using Loopwise.Features.Workspaces;
@@ -96,6 +97,7 @@ public static class LoopwiseHost
         services.AddCommerce();
         services.AddTargets();
         services.AddCustomerHealth();
+        services.AddTextAnalytics();
         services.AddJobs();
 
         return builder;
@@ -127,6 +129,7 @@ public static class LoopwiseHost
         app.MapCommerceApi();
         app.MapTargetsApi();
         app.MapCustomerHealthApi();
+        app.MapTextAnalyticsApi();
         app.MapJobsApi();
         return app;
     }

@@ -60,10 +60,4 @@ internal static class HealthCommand
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    // Reports on the caller's thread (Progress<T> would post to the thread pool and could report after the run ended).
-    private sealed class SyncProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => report(value);
-    }
 }

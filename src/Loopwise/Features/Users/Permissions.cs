@@ -27,6 +27,12 @@ public static class Permissions
     /// <summary>KPI targets, action thresholds and health-model weights (§11: Leader and Director edit; Manager proposes).</summary>
     public const string TargetsWrite = "targets.write";
 
+    /// <summary>Text analytics and key drivers: topics, sentiment, comments (redacted) (§11: every CX role but Responder and Viewer).</summary>
+    public const string TextRead = "text.read";
+
+    /// <summary>The topic taxonomy and its rules (§11: Manager edits, Practitioner and Analyst write).</summary>
+    public const string TaxonomyWrite = "text.taxonomy";
+
     /// <summary>The workspace's background jobs: see the queue and retry dead jobs (Workspace Admin, like keys and retention).</summary>
     public const string JobsManage = "jobs.manage";
 
@@ -34,20 +40,20 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         DashboardsRead, SurveysRead, SurveysWrite, SurveysPublish, TouchpointsWrite, DistributionRead,
-        DistributionWrite, ResponsesRead, ResponsesWrite, Export, UsersManage, KeysManage, TargetsWrite, JobsManage,
+        DistributionWrite, ResponsesRead, ResponsesWrite, Export, UsersManage, KeysManage, TargetsWrite, TextRead, TaxonomyWrite, JobsManage,
     ];
 
     private static readonly FrozenDictionary<Role, string[]> ByRole = new Dictionary<Role, string[]>
     {
-        [Role.Leader] = [DashboardsRead, SurveysRead, TargetsWrite],
-        [Role.Director] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, TouchpointsWrite, Export, TargetsWrite],
+        [Role.Leader] = [DashboardsRead, SurveysRead, TargetsWrite, TextRead],
+        [Role.Director] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, TouchpointsWrite, Export, TargetsWrite, TextRead],
         [Role.Manager] =
         [
             DashboardsRead, SurveysRead, SurveysWrite, SurveysPublish, TouchpointsWrite, DistributionRead,
-            DistributionWrite, ResponsesRead, ResponsesWrite, Export, TargetsWrite,
+            DistributionWrite, ResponsesRead, ResponsesWrite, Export, TargetsWrite, TextRead, TaxonomyWrite,
         ],
-        [Role.Practitioner] = [DashboardsRead, SurveysRead, SurveysWrite, TouchpointsWrite, DistributionRead, ResponsesRead],
-        [Role.Analyst] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, Export],
+        [Role.Practitioner] = [DashboardsRead, SurveysRead, SurveysWrite, TouchpointsWrite, DistributionRead, ResponsesRead, TextRead, TaxonomyWrite],
+        [Role.Analyst] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, Export, TextRead, TaxonomyWrite],
         [Role.Responder] = [],
         [Role.Viewer] = [DashboardsRead],
         [Role.WorkspaceAdmin] = [UsersManage, KeysManage, JobsManage],
