@@ -74,6 +74,7 @@ internal static class DemoCommand
                 var customers = context.AddTask("Customers", autoStart: false);
                 var stored = context.AddTask("Responses", autoStart: false);
                 var operations = context.AddTask("Tickets, memberships, acquisitions", autoStart: false);
+                var comments = context.AddTask("Comments: sentiment, topics, emotions", autoStart: false);
                 var watch = new Stopwatch();
                 var progress = new DemoProgressSink(p =>
                 {
@@ -108,12 +109,18 @@ internal static class DemoCommand
                             operations.StartTask();
                             operations.Value = p.Done;
                             break;
+                        case DemoStep.Comments:
+                            operations.Value = operations.MaxValue;
+                            comments.MaxValue = Math.Max(1, p.Total);
+                            comments.StartTask();
+                            comments.Value = p.Done;
+                            break;
                         default:
                             throw new ArgumentOutOfRangeException(nameof(p), p.Step, "Unknown step.");
                     }
                 });
                 result = await generator.BuildAsync(options, progress, ct);
-                foreach (var task in new[] { setup, customers, stored, operations })
+                foreach (var task in new[] { setup, customers, stored, operations, comments })
                 {
                     task.Value = task.MaxValue;
                     task.StopTask();

@@ -6,6 +6,7 @@ using Bogus;
 using Loopwise.Core.Surveys;
 using Loopwise.Data;
 using Loopwise.Features.CustomerHealth;
+using Loopwise.Features.TextAnalytics;
 using Loopwise.Features.Dimensions;
 using Loopwise.Features.Audit;
 using Loopwise.Features.Customers;
@@ -34,7 +35,8 @@ public sealed class DemoGenerator(
     TimeProvider clock,
     DimensionCatalog dimensionCatalog,
     DemoOperations operations,
-    HealthScoring healthScoring)
+    HealthScoring healthScoring,
+    TextReanalysis textAnalysis)
 {
     public const string BuiltAction = "demo.built";
 
@@ -101,6 +103,9 @@ public sealed class DemoGenerator(
         await AddResponsesAsync(workspace.Id, options, calendar, surveyIds, touchpointIds, customers, progress, ct);
         await operations.AddAsync(workspace.Id, options, calendar, customers, progress, ct);
         await healthScoring.ScoreAllAsync("demo", null, ct);
+
+        // The comments' jobs would be worked by the server; analysing them here makes the demo complete when it opens.
+        await textAnalysis.RunAsync(new DemoCommentsProgress(progress), ct);
 
         db.Add(new AuditEntry
         {
@@ -441,5 +446,10 @@ public sealed class DemoGenerator(
         }
 
         return builder.Length > 0 ? builder.ToString() : "customer";
+    }
+
+    private sealed class DemoCommentsProgress(IProgress<DemoProgress>? progress) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => progress?.Report(new DemoProgress(DemoStep.Comments, value.Done, value.Total));
     }
 }

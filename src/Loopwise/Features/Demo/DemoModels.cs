@@ -29,6 +29,9 @@ public enum DemoStep
 
     /// <summary>Support tickets, memberships and acquisitions.</summary>
     Operations,
+
+    /// <summary>The comments' analysis (sentiment, topics, emotions), in responses.</summary>
+    Comments,
 }
 
 /// <summary>Progress of one step: <see cref="Done"/> of <see cref="Total"/> items.</summary>

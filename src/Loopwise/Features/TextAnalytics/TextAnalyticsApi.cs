@@ -21,6 +21,10 @@ internal static class TextAnalyticsApi
             .WithSummary("Every topic of the taxonomy with its mentions, share of analysed comments, aspect sentiment, share negative and the NPS of the responses mentioning it.");
         group.MapGet("/topics/{*key}", TopicAsync).WithName("GetTopicDetail")
             .WithSummary("A topic's trend (…/trend, ?interval=day|week|month|quarter) or a page of its comments, newest first, with sentences and matched phrases to highlight (…/comments, ?label=&page=&pageSize=).");
+        group.MapGet("/drivers", DriversAsync).WithName("GetTextDrivers")
+            .WithSummary("Key drivers (cx-reference §5): Johnson's relative weights of the topic flags on the NPS (?outcome=nps|csat) with 90% bootstrap intervals, n and R², or the guard that suppressed them; plus topic impact, NPS(mentioning) − NPS(not), tested and Holm-adjusted. ?parent= analyses one topic's children.");
+        group.MapGet("/emerging", EmergingAsync).WithName("GetEmergingTopics")
+            .WithSummary("Topics whose share of comments grew significantly in the 30 days ending at ?to= against the 90 days before (one-sided two-proportion test, Holm-adjusted).");
         group.MapGet("/taxonomy", TaxonomyAsync).WithName("GetTaxonomy")
             .WithSummary("The topic taxonomy in force: version 0 is the unsaved starter taxonomy of the industry.");
         group.MapPut("/taxonomy", SaveTaxonomyAsync).WithName("SaveTaxonomy").RequireAuthorization(Permissions.TaxonomyWrite)
@@ -71,6 +75,26 @@ internal static class TextAnalyticsApi
 
         var comments = await query.CommentsAsync(topic, range.Value!, label, page ?? 1, pageSize ?? 20, ct);
         return comments.IsSuccess ? TypedResults.Ok(comments.Value!) : comments.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<TextDriversDto>, ProblemHttpResult>> DriversAsync(
+        string? from, string? to, string? touchpoint, string? outcome, string? parent, LoopwiseDbContext db, TimeProvider clock, TextDriversQuery query, CancellationToken ct)
+    {
+        var range = await TextRange.ParseAsync(db, clock, from, to, touchpoint, null, ct);
+        if (!range.IsSuccess)
+        {
+            return range.Error!.ToProblem();
+        }
+
+        var drivers = await query.DriversAsync(range.Value!, outcome, parent, ct);
+        return drivers.IsSuccess ? TypedResults.Ok(drivers.Value!) : drivers.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<EmergingTopicsDto>, ProblemHttpResult>> EmergingAsync(
+        string? to, string? touchpoint, LoopwiseDbContext db, TimeProvider clock, TextDriversQuery query, CancellationToken ct)
+    {
+        var range = await TextRange.ParseAsync(db, clock, null, to, touchpoint, null, ct);
+        return range.IsSuccess ? TypedResults.Ok(await query.EmergingAsync(range.Value!, ct)) : range.Error!.ToProblem();
     }
 
     private static async Task<Ok<TaxonomyDto>> TaxonomyAsync(TaxonomyStore taxonomies, CancellationToken ct) =>

@@ -10,6 +10,7 @@ internal static class TextAnalyticsServiceCollectionExtensions
         services.AddScoped<CommentAnalyses>();
         services.AddScoped<TextReanalysis>();
         services.AddScoped<TextAnalyticsQuery>();
+        services.AddScoped<TextDriversQuery>();
         return services;
     }
 }

@@ -48,14 +48,22 @@ internal static class TextCommand
                 return 2;
             }
 
-            using var reader = input is null ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(input.FullName, Encoding.UTF8);
-            await using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
+            // Console.In/Out (not the raw streams) so a host can redirect them; lines are written in batches.
+            using var fileReader = input is null ? null : new StreamReader(input.FullName, Encoding.UTF8);
+            var reader = fileReader ?? Console.In;
+            var batch = new StringBuilder();
             while (await reader.ReadLineAsync(ct) is { } line)
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(ScoredCommentDto.From(analyzer.Analyze(line)), Json));
+                batch.Append(JsonSerializer.Serialize(ScoredCommentDto.From(analyzer.Analyze(line)), Json)).Append('\n');
+                if (batch.Length > 64 * 1024)
+                {
+                    await Console.Out.WriteAsync(batch, ct);
+                    batch.Clear();
+                }
             }
 
-            await output.FlushAsync(ct);
+            await Console.Out.WriteAsync(batch, ct);
+            await Console.Out.FlushAsync(ct);
             return 0;
         });
         return score;

@@ -1,13 +1,10 @@
 using System.Text.Json;
-using Loopwise.Cli;
 using Loopwise.Tests.Infrastructure;
 
 namespace Loopwise.Tests.Features.Metrics;
 
 public abstract class MetricsCommandTests(LoopwiseAppFixture fixture) : IntegrationTest(fixture)
 {
-    private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
-
     [Fact]
     public async Task Metrics_verb_with_json_prints_the_api_document_for_a_survey_found_by_link_token()
     {
@@ -15,7 +12,7 @@ public abstract class MetricsCommandTests(LoopwiseAppFixture fixture) : Integrat
         const string query = "from=2026-01-01&to=2026-03-31&interval=month";
         var api = await ws.Api.GetStringAsync($"/api/v1/surveys/{seed.SurveyId}/metrics?{query}");
 
-        var (exit, output) = await RunAsync(
+        var (exit, output) = await CliRun.RunAsync(
             "metrics", "--db", App.Database, "--workspace", ws.Slug, "--survey", seed.LinkToken,
             "--from", "2026-01-01", "--to", "2026-03-31", "--interval", "month", "--json");
 
@@ -31,10 +28,10 @@ public abstract class MetricsCommandTests(LoopwiseAppFixture fixture) : Integrat
         var (ws, seed) = await MetricsApiTests.MainDatasetAsync(App);
         var api = await ws.Api.GetStringAsync($"/api/v1/kpis/tnps?from=2026-01-01&to=2026-03-31&interval=month&survey={seed.SurveyId}&by=touchpoint");
 
-        var (exit, output) = await RunAsync(
+        var (exit, output) = await CliRun.RunAsync(
             "metrics", "--db", App.Database, "--workspace", ws.Slug, "--kpi", "tnps", "--survey", seed.LinkToken,
             "--from", "2026-01-01", "--to", "2026-03-31", "--by", "touchpoint", "--json");
-        var (tableExit, table) = await RunAsync(
+        var (tableExit, table) = await CliRun.RunAsync(
             "metrics", "--db", App.Database, "--workspace", ws.Slug, "--kpi", "tnps", "--from", "2026-01-01", "--to", "2026-03-31");
 
         Assert.Equal(0, exit);
@@ -52,7 +49,7 @@ public abstract class MetricsCommandTests(LoopwiseAppFixture fixture) : Integrat
     {
         var ws = await App.CreateWorkspaceAsync();
 
-        var (exit, _) = await RunAsync("metrics", "--db", App.Database, "--workspace", ws.Slug);
+        var (exit, _) = await CliRun.RunAsync("metrics", "--db", App.Database, "--workspace", ws.Slug);
 
         Assert.NotEqual(0, exit);
     }
@@ -63,30 +60,9 @@ public abstract class MetricsCommandTests(LoopwiseAppFixture fixture) : Integrat
         var ws = await App.CreateWorkspaceAsync();
         var seed = await new MetricsSeed(App, ws.Id).CreateAsync("web");
 
-        var (exit, _) = await RunAsync("metrics", "--db", App.Database, "--workspace", ws.Slug, "--survey", seed.SurveyId.ToString(), "--interval", "hourly");
+        var (exit, _) = await CliRun.RunAsync("metrics", "--db", App.Database, "--workspace", ws.Slug, "--survey", seed.SurveyId.ToString(), "--interval", "hourly");
 
         Assert.Equal(2, exit);
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        await ConsoleLock.WaitAsync();
-        var (original, originalError) = (Console.Out, Console.Error);
-        using var writer = new StringWriter();
-        using var errors = new StringWriter();
-        try
-        {
-            Console.SetOut(writer);
-            Console.SetError(errors);
-            var exit = await LoopwiseCli.RunAsync(args);
-            return (exit, writer.ToString() + errors);
-        }
-        finally
-        {
-            Console.SetOut(original);
-            Console.SetError(originalError);
-            ConsoleLock.Release();
-        }
     }
 }
 
