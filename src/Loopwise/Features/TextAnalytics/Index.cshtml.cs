@@ -16,7 +16,8 @@ namespace Loopwise.Features.TextAnalytics;
 /// (<c>?handler=Topic</c>) and which the same URL without the handler renders as a whole page.
 /// </summary>
 [Authorize(Policy = Permissions.TextRead)]
-public sealed class TextAnalyticsIndexModel(LoopwiseDbContext db, TimeProvider clock, TextAnalyticsQuery query, TaxonomyStore taxonomies, TextReanalysis reanalysis) : PageModel
+public sealed class TextAnalyticsIndexModel(
+    LoopwiseDbContext db, TimeProvider clock, TextAnalyticsQuery query, TextDriversQuery driversQuery, TaxonomyStore taxonomies, TextReanalysis reanalysis) : PageModel
 {
     public const int CommentsPageSize = 20;
 
@@ -37,6 +38,10 @@ public sealed class TextAnalyticsIndexModel(LoopwiseDbContext db, TimeProvider c
     [BindProperty(SupportsGet = true)]
     public string? Level { get; set; }
 
+    /// <summary>The outcome key drivers explain: "nps" (default) or "csat".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Outcome { get; set; }
+
     /// <summary>The topic drilled into (its key), if any.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Topic { get; set; }
@@ -55,6 +60,10 @@ public sealed class TextAnalyticsIndexModel(LoopwiseDbContext db, TimeProvider c
     public TopicsDto? Topics { get; private set; }
 
     public TopicDetailView? Detail { get; private set; }
+
+    public TextDriversDto? Drivers { get; private set; }
+
+    public EmergingTopicsDto? Emerging { get; private set; }
 
     public bool CanEditTaxonomy => User.HasClaim(Permissions.ClaimType, Permissions.TaxonomyWrite);
 
@@ -79,6 +88,17 @@ public sealed class TextAnalyticsIndexModel(LoopwiseDbContext db, TimeProvider c
         Resolve(range.Value!);
         Summary = await query.SummaryAsync(range.Value!, ct);
         Topics = await query.TopicsAsync(range.Value!, ct);
+        var drivers = await driversQuery.DriversAsync(range.Value!, Outcome is { Length: > 0 } ? Outcome : null, null, ct);
+        if (drivers.IsSuccess)
+        {
+            Drivers = drivers.Value!;
+        }
+        else
+        {
+            drivers.Error!.AddTo(ModelState);
+        }
+
+        Emerging = await driversQuery.EmergingAsync(range.Value!, ct);
         if (Topic is { Length: > 0 })
         {
             Detail = await DetailAsync(range.Value!, ct);
@@ -132,6 +152,7 @@ public sealed class TextAnalyticsIndexModel(LoopwiseDbContext db, TimeProvider c
         {
             new("from", From), new("to", To), new("touchpoint", Touchpoint is { Length: > 0 } ? Touchpoint : null),
             new("interval", Interval is { Length: > 0 } ? Interval : null), new("level", TopLevelOnly ? "top" : null),
+            new("outcome", Outcome is { Length: > 0 } ? Outcome : null),
         }.Where(p => p.Value is not null),
     ];
 
@@ -170,6 +191,12 @@ public sealed class TextAnalyticsIndexModel(LoopwiseDbContext db, TimeProvider c
     /// <summary>The bubbles: topics shown with at least one mention.</summary>
     public string BubbleChart() => TextCharts.Bubbles(
         [.. ShownTopics.Where(t => t.Mentions > 0).Select(t => new TextCharts.Bubble(t.Name, t, TopicUrl(t.Key), TopicPartialUrl(t.Key)))]);
+
+    /// <summary>The drivers chart: topics with a weight, heaviest first.</summary>
+    public string DriversChart() => TextCharts.Drivers([.. Drivers!.Drivers.Select(d => (TopicLabel(d.Key, d.Name), d))], OutcomeName);
+
+    /// <summary>"NPS" or "CSAT", as the drivers section names its outcome.</summary>
+    public string OutcomeName => Drivers?.Outcome == "csat" ? "CSAT" : "NPS";
 
     public string? ErrorOf(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;

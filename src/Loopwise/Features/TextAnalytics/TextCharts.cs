@@ -130,6 +130,67 @@ public static class TextCharts
         return option.ToJsonString();
     }
 
+    /// <summary>The colour of a driver going with a higher outcome (blue) and with a lower one (vermillion).</summary>
+    public const string RaisesColour = "#0072b2";
+
+    public const string LowersColour = "#d55e00";
+
+    /// <summary>
+    /// Key drivers: one horizontal bar per topic, its relative weight in % of R², with the 90% bootstrap interval as a
+    /// whisker; the bar's colour and the ▲/▼ before the name give the direction (the sign of r).
+    /// </summary>
+    public static string Drivers(IReadOnlyList<(string Label, TopicDriverDto Driver)> drivers, string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(drivers);
+        var names = new JsonArray();
+        var bars = new JsonArray();
+        var whiskers = new JsonArray();
+        for (var i = 0; i < drivers.Count; i++)
+        {
+            var (label, d) = drivers[i];
+            names.Add(DriverName(label, d.Sign));
+            bars.Add(new JsonObject
+            {
+                ["value"] = Math.Round(d.Weight, 1),
+                ["itemStyle"] = new JsonObject { ["color"] = d.Sign < 0 ? LowersColour : RaisesColour },
+            });
+            if (d.WeightLow is { } low && d.WeightHigh is { } high)
+            {
+                whiskers.Add(new JsonArray(
+                    new JsonObject { ["coord"] = new JsonArray(Math.Round(low, 1), i) },
+                    new JsonObject { ["coord"] = new JsonArray(Math.Round(high, 1), i) }));
+            }
+        }
+
+        var option = new JsonObject
+        {
+            ["aria"] = new JsonObject { ["enabled"] = true },
+            ["tooltip"] = new JsonObject { ["trigger"] = "axis", ["axisPointer"] = new JsonObject { ["type"] = "shadow" } },
+            ["grid"] = new JsonObject { ["containLabel"] = true, ["left"] = 16, ["right"] = 48, ["top"] = 32, ["bottom"] = 16 },
+            ["xAxis"] = new JsonObject { ["type"] = "value", ["name"] = "% of R²", ["min"] = 0 },
+            ["yAxis"] = new JsonObject { ["type"] = "category", ["inverse"] = true, ["data"] = names },
+            ["series"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "bar",
+                ["name"] = $"Relative weight on {outcome} (% of R²)",
+                ["data"] = bars,
+                ["label"] = new JsonObject { ["show"] = true, ["position"] = "right", ["formatter"] = "{c}%", ["color"] = "#1b1f24" },
+                ["markLine"] = new JsonObject
+                {
+                    ["silent"] = true,
+                    ["symbol"] = new JsonArray("none", "none"),
+                    ["label"] = new JsonObject { ["show"] = false },
+                    ["lineStyle"] = new JsonObject { ["color"] = "#1b1f24", ["width"] = 2, ["type"] = "solid" },
+                    ["data"] = whiskers,
+                },
+            }),
+        };
+        return option.ToJsonString();
+    }
+
+    /// <summary>A driver's name with its direction: "▲ Staff" (goes with a higher outcome), "▼ Delivery" (lower).</summary>
+    public static string DriverName(string label, int sign) => (sign < 0 ? "▼ " : sign > 0 ? "▲ " : "") + label;
+
     /// <summary>The bubble colour of an NPS in points: vermillion at −100, grey at 0, blue at +100.</summary>
     public static string Colour(double? nps)
     {
