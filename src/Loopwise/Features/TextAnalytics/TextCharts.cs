@@ -55,7 +55,7 @@ public static class TextCharts
         {
             ["aria"] = new JsonObject { ["enabled"] = true },
             ["tooltip"] = new JsonObject { ["trigger"] = "item", ["confine"] = true },
-            ["grid"] = new JsonObject { ["containLabel"] = true, ["left"] = 16, ["right"] = 32, ["top"] = 40, ["bottom"] = 16 },
+            ["grid"] = new JsonObject { ["containLabel"] = true, ["left"] = 16, ["right"] = 32, ["top"] = 40, ["bottom"] = 36 },
             ["xAxis"] = new JsonObject
             {
                 ["type"] = "value",

@@ -38,6 +38,9 @@ public static class TextFormat
         _ => "●",
     };
 
+    /// <summary>A language code as the pages show it ("und" is spelt out).</summary>
+    public static string Language(string code) => code == "und" ? "undetermined" : code;
+
     public static string Day(DateTime at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
