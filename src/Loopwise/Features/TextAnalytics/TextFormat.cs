@@ -90,13 +90,13 @@ public static class TextFormat
         var position = from;
         foreach (var (start, end) in marks)
         {
-            if (end <= position || start >= to)
+            var s = Math.Max(start, position);
+            var e = Math.Min(end, to);
+            if (e <= s)
             {
                 continue;
             }
 
-            var s = Math.Max(start, position);
-            var e = Math.Min(end, to);
             html.Append(WebUtility.HtmlEncode(text[position..s]))
                 .Append("<mark>").Append(WebUtility.HtmlEncode(text[s..e])).Append("</mark>");
             position = e;
