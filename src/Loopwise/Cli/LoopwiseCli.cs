@@ -35,6 +35,7 @@ internal static class LoopwiseCli
         root.Subcommands.Add(Features.Targets.KpisCommand.Create());
         root.Subcommands.Add(Features.CustomerHealth.HealthCommand.Create());
         root.Subcommands.Add(Features.TextAnalytics.TextCommand.Create());
+        root.Subcommands.Add(Features.Jobs.JobsCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -38,6 +38,10 @@ internal static class DataServiceCollectionExtensions
 
         // Saved workspaces, surveys and touchpoints invalidate the respondent pages' cache of public links.
         options.AddInterceptors(Features.Respond.PublishedLinks.ChangeSignal.Instance);
+
+        // Jobs added to a context are stored by its SaveChanges, in its transaction; a commit that stored jobs wakes this
+        // process's workers (ADR 10).
+        options.AddInterceptors(Features.Jobs.JobOutbox.Instance, Features.Jobs.JobCommitSignal.Instance);
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using Loopwise.Features.Demo;
 using Loopwise.Features.Dimensions;
 using Loopwise.Features.Health;
 using Loopwise.Features.Invitations;
+using Loopwise.Features.Jobs;
 using Loopwise.Features.Kpis;
 using Loopwise.Features.Metrics;
 using Loopwise.Features.Respond;
@@ -97,6 +98,7 @@ public static class LoopwiseHost
         services.AddTargets();
         services.AddCustomerHealth();
         services.AddTextAnalytics();
+        services.AddJobs();
 
         return builder;
     }
@@ -128,6 +130,7 @@ public static class LoopwiseHost
         app.MapTargetsApi();
         app.MapCustomerHealthApi();
         app.MapTextAnalyticsApi();
+        app.MapJobsApi();
         return app;
     }
 }

@@ -10,8 +10,9 @@ namespace Loopwise.Tests.Infrastructure;
 /// <summary>
 /// The real Loopwise server over real HTTP and a real database (a temporary SQLite file or a fresh PostgreSQL
 /// database). Tests isolate themselves by creating their own workspace, as tenants are isolated in production.
+/// <paramref name="configure"/> adds settings or test services (a fixture with its own clock or job handlers).
 /// </summary>
-public sealed class LoopwiseApp(string database) : WebApplicationFactory<Program>
+public sealed class LoopwiseApp(string database, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public string Database { get; } = database;
 
@@ -20,6 +21,7 @@ public sealed class LoopwiseApp(string database) : WebApplicationFactory<Program
         builder.UseSetting("Db", Database);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseEnvironment("Testing");
+        configure?.Invoke(builder);
     }
 
     /// <summary>Runs <paramref name="action"/> with services of one scope, inside <paramref name="workspaceId"/> when given.</summary>

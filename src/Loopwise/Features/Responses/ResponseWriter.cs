@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Text;
 using Loopwise.Core.Surveys;
 using Loopwise.Data;
+using Loopwise.Features.Jobs;
+using Loopwise.Features.TextAnalytics;
 using Loopwise.Features.Customers;
 using Loopwise.Features.Dimensions;
 using Loopwise.Hosting;
@@ -19,7 +21,7 @@ namespace Loopwise.Features.Responses;
 /// upserts, SQLite gets prepared multi-row INSERTs. Values are written in exactly the formats EF reads back
 /// (<see cref="SqlValue"/>); a test round-trips them through EF on both providers.
 /// </summary>
-public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics, DimensionCatalog dimensionCatalog)
+public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics, DimensionCatalog dimensionCatalog, JobQueue jobs)
 {
     // Microsoft.Data.Sqlite binds each parameter by name (a linear search in the statement), so binding cost grows with
     // the square of a statement's parameter count: a few rows per statement beats hundreds.
@@ -57,7 +59,14 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             // Without a caller's transaction the batch is atomic by itself (one implicit transaction up to its Sync),
             // and the rollup rows stay locked only while the server runs it, not for a client round trip.
             await db.Database.OpenConnectionAsync(ct);
-            await ExecutePostgresAsync([InsertPostgres(workspaceId, responses), .. UpsertPostgres(workspaceId, delta, RollupSlots.Random())], ct);
+            var analyse = CommentJobs(workspaceId, responses);
+            await ExecutePostgresAsync(
+                [InsertPostgres(workspaceId, responses), .. UpsertPostgres(workspaceId, delta, RollupSlots.Random()), .. analyse.Count > 0 ? [jobs.PostgresBatchCommand(analyse)] : Array.Empty<NpgsqlBatchCommand>()],
+                ct);
+            if (analyse.Count > 0 && db.Database.CurrentTransaction is null)
+            {
+                JobSignal.Process.Notify();
+            }
         }
         else
         {
@@ -65,6 +74,10 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             {
                 await InsertAsync(workspaceId, responses, ct);
                 await ApplyAsync(workspaceId, delta, ct);
+                if (CommentJobs(workspaceId, responses) is { Count: > 0 } analyse)
+                {
+                    await jobs.EnqueueAsync(analyse, ct);
+                }
             }, ct);
         }
 
@@ -74,6 +87,16 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         {
             metrics.ResponsesStored(channel.LongCount(), ChannelNames[(int)channel.Key]);
         }
+    }
+
+    /// <summary>
+    /// The comment analysis job of responses with a free-text answer (ADR 11), committed with them: one job per
+    /// <see cref="TextAnalysisJob.MaxResponses"/> responses; none when no response has a comment.
+    /// </summary>
+    private static List<NewJob> CommentJobs(Guid workspaceId, IReadOnlyList<ResponseToStore> responses)
+    {
+        var ids = responses.Where(r => r.Answers.Answers.Values.Any(a => !string.IsNullOrWhiteSpace(a.Text))).Select(r => r.Id).ToList();
+        return [.. ids.Chunk(TextAnalysisJob.MaxResponses).Select(chunk => TextAnalysisJob.For(workspaceId, chunk))];
     }
 
     /// <summary>Adds rollup deltas for facts stored by the caller in the current transaction.</summary>

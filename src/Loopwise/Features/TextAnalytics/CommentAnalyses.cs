@@ -36,6 +36,13 @@ public sealed class CommentAnalyses(
         using (await gate.EnterAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (db.IsPostgres)
+            {
+                // A job and a re-analysis may analyse the same responses at once: their delete-then-insert would collide
+                // on the key. One writer per workspace at a time (SQLite has a single writer anyway).
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey(db.Scope.WorkspaceId)})", ct);
+            }
+
             await db.Set<CommentTopicRow>().Where(t => ids.Contains(t.ResponseId)).ExecuteDeleteAsync(ct);
             await db.Set<CommentAnalysisRow>().Where(c => ids.Contains(c.ResponseId)).ExecuteDeleteAsync(ct);
             db.AddRange(rows.Analyses);
@@ -46,6 +53,14 @@ public sealed class CommentAnalyses(
         }
 
         return rows.Analyses.Count;
+    }
+
+    // A stable 64-bit key per workspace for PostgreSQL's advisory locks, apart from other features' keys by its first bytes.
+    private static long AdvisoryLockKey(Guid workspaceId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        workspaceId.TryWriteBytes(bytes);
+        return BitConverter.ToInt64(bytes[..8]) ^ 0x7465787461_6e6cL;
     }
 
     private async Task<(List<CommentAnalysisRow> Analyses, List<CommentTopicRow> Topics)> RowsAsync(

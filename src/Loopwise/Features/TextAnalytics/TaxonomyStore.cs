@@ -1,6 +1,7 @@
 using Loopwise.Core.Text.Topics;
 using Loopwise.Data;
 using Loopwise.Features.Audit;
+using Loopwise.Features.Jobs;
 using Loopwise.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace Loopwise.Features.TextAnalytics;
 /// topic and the character position, and nothing is stored. A save is audited and queues the re-analysis of the
 /// workspace's comments, since their topics may change.
 /// </summary>
-public sealed class TaxonomyStore(LoopwiseDbContext db, SqliteWriteGate gate, TimeProvider clock, TextReanalysis reanalysis)
+public sealed class TaxonomyStore(LoopwiseDbContext db, SqliteWriteGate gate, TimeProvider clock, JobQueue queue)
 {
     public const string DefaultIndustry = "retail";
 
@@ -106,7 +107,7 @@ public sealed class TaxonomyStore(LoopwiseDbContext db, SqliteWriteGate gate, Ti
 
             db.Add(AuditEntry.Of(db.Scope.WorkspaceId, now, actor, "text_taxonomy.save", $"text_taxonomy:{row.Version}",
                 $"{definitions.Count} topics, industry {row.Industry}"));
-            reanalysis.Enqueue(db, db.Scope.WorkspaceId, row.Version);
+            queue.Enqueue(TextReanalysisJob.For(db.Scope.WorkspaceId, row.Version, null));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new WorkspaceTaxonomy(row.Industry, row.Version, definitions, row.UpdatedAt, row.UpdatedBy);

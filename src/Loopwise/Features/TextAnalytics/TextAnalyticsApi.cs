@@ -122,7 +122,7 @@ internal static class TextAnalyticsApi
     private static async Task<Accepted> ReanalyseAsync(LoopwiseDbContext db, TaxonomyStore taxonomies, TextReanalysis reanalysis, CancellationToken ct)
     {
         var taxonomy = await taxonomies.CurrentAsync(ct);
-        reanalysis.Enqueue(db, db.Scope.WorkspaceId, taxonomy.Version);
+        reanalysis.Enqueue(taxonomy.Version);
         await db.SaveChangesAsync(ct);
         return TypedResults.Accepted("/api/v1/text/summary");
     }

@@ -1,3 +1,5 @@
+using Loopwise.Features.Jobs;
+
 namespace Loopwise.Features.TextAnalytics;
 
 internal static class TextAnalyticsServiceCollectionExtensions
@@ -11,6 +13,8 @@ internal static class TextAnalyticsServiceCollectionExtensions
         services.AddScoped<TextReanalysis>();
         services.AddScoped<TextAnalyticsQuery>();
         services.AddScoped<TextDriversQuery>();
+        services.AddJobHandler<TextAnalysisJob>(TextAnalysisJob.Kind);
+        services.AddJobHandler<TextReanalysisJob>(TextReanalysisJob.Kind);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Loopwise.Data;
+using Loopwise.Features.Jobs;
 using Loopwise.Features.Responses;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,16 +9,12 @@ namespace Loopwise.Features.TextAnalytics;
 /// Re-analyses a workspace's stored comments after a taxonomy or model change: in-process with progress for the CLI, or
 /// as a chain of jobs (one chunk of responses per job, each job queueing the next) when a taxonomy is saved.
 /// </summary>
-public sealed class TextReanalysis(LoopwiseDbContext db, CommentAnalyses analyses)
+public sealed class TextReanalysis(LoopwiseDbContext db, CommentAnalyses analyses, JobQueue queue)
 {
     public const int ChunkSize = 500;
 
-    /// <summary>Queues the re-analysis of the workspace's comments with the taxonomy <paramref name="taxonomyVersion"/> (committed with the caller's SaveChanges).</summary>
-    public void Enqueue(LoopwiseDbContext context, Guid workspaceId, int taxonomyVersion)
-    {
-        // JOBS: wired to the jobs table when it lands.
-        _ = (context, workspaceId, taxonomyVersion);
-    }
+    /// <summary>Queues the re-analysis of the workspace's comments with taxonomy <paramref name="taxonomyVersion"/>; stored by the caller's SaveChanges.</summary>
+    public void Enqueue(int taxonomyVersion) => queue.Enqueue(TextReanalysisJob.For(db.Scope.WorkspaceId, taxonomyVersion, null));
 
     /// <summary>Analyses every completed response with a free-text answer, oldest first; returns the number of comments.</summary>
     public async Task<int> RunAsync(IProgress<(int Done, int Total)>? progress, CancellationToken ct)

@@ -33,11 +33,14 @@ public static class Permissions
     /// <summary>The topic taxonomy and its rules (§11: Manager edits, Practitioner and Analyst write).</summary>
     public const string TaxonomyWrite = "text.taxonomy";
 
+    /// <summary>The workspace's background jobs: see the queue and retry dead jobs (Workspace Admin, like keys and retention).</summary>
+    public const string JobsManage = "jobs.manage";
+
     /// <summary>Every capability, in a stable order (used for API key scopes and policy registration).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         DashboardsRead, SurveysRead, SurveysWrite, SurveysPublish, TouchpointsWrite, DistributionRead,
-        DistributionWrite, ResponsesRead, ResponsesWrite, Export, UsersManage, KeysManage, TargetsWrite, TextRead, TaxonomyWrite,
+        DistributionWrite, ResponsesRead, ResponsesWrite, Export, UsersManage, KeysManage, TargetsWrite, TextRead, TaxonomyWrite, JobsManage,
     ];
 
     private static readonly FrozenDictionary<Role, string[]> ByRole = new Dictionary<Role, string[]>
@@ -53,7 +56,7 @@ public static class Permissions
         [Role.Analyst] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, Export, TextRead, TaxonomyWrite],
         [Role.Responder] = [],
         [Role.Viewer] = [DashboardsRead],
-        [Role.WorkspaceAdmin] = [UsersManage, KeysManage],
+        [Role.WorkspaceAdmin] = [UsersManage, KeysManage, JobsManage],
         [Role.PrivacyOfficer] = [],
     }.ToFrozenDictionary();
 

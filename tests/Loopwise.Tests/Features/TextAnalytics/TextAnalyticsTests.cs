@@ -170,7 +170,7 @@ public abstract class TextAnalyticsTests(LoopwiseAppFixture fixture) : Integrati
     {
         var input = Path.Combine(Path.GetTempPath(), $"loopwise-comments-{Guid.NewGuid():N}.txt");
         var badTaxonomy = Path.Combine(Path.GetTempPath(), $"loopwise-taxonomy-{Guid.NewGuid():N}.json");
-        await File.WriteAllLinesAsync(input, ["The delivery was quick and the staff were lovely!", "Card 4111 1111 1111 1111 was charged twice, I want a refund.", "Très bon service"]);
+        await File.WriteAllLinesAsync(input, ["The delivery was quick and the staff were lovely!", "Card 4111 1111 1111 1111 was charged twice, I want a refund.", "Le service était vraiment très lent et personne ne répondait au téléphone."]);
         await File.WriteAllTextAsync(badTaxonomy, """[{"key": "x", "name": "X", "rule": "a AND"}]""");
         try
         {

@@ -4,6 +4,7 @@ using Loopwise.Core.Surveys;
 using Loopwise.Data;
 using Loopwise.Features.Customers;
 using Loopwise.Features.Invitations;
+using Loopwise.Features.Jobs;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
@@ -98,6 +99,8 @@ public abstract class TenantIsolationTests(LoopwiseAppFixture fixture) : Integra
                 CustomerId = customer.Id, CreatedAt = now, ExpiresAt = now.AddDays(30),
             };
             db.AddRange(touchpoint, survey, customer, invitation);
+            // A job of A's, scheduled far ahead so the running worker leaves it as it is; its kind carries the marker.
+            var job = services.GetRequiredService<JobQueue>().Enqueue(new NewJob($"job-{marker}", "{}") { WorkspaceId = a.Id, RunAt = now.AddYears(1) });
             await db.SaveChangesAsync();
             var responseId = Guid.CreateVersion7();
             await services.GetRequiredService<ResponseWriter>().WriteCompletedAsync(a.Id,
@@ -116,6 +119,7 @@ public abstract class TenantIsolationTests(LoopwiseAppFixture fixture) : Integra
                 ["workspace"] = a.Id.ToString(),
                 ["apiKeyPrefix"] = a.ApiKey.Split('_')[1],
                 ["apiKey"] = (await db.Set<Loopwise.Features.Users.ApiKey>().SingleAsync()).Id.ToString(),
+                ["job"] = job.Id.ToString(),
             };
         }, a.Id);
     }
@@ -165,7 +169,8 @@ public abstract class TenantIsolationTests(LoopwiseAppFixture fixture) : Integra
             var values = new SqlValue(db.IsPostgres);
             var text = new StringBuilder();
             await db.Database.OpenConnectionAsync();
-            foreach (var table in db.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).Select(t => t.GetTableName()!).Order(StringComparer.Ordinal))
+            // Every tenant table, and the jobs table (not ITenantOwned: system jobs have no workspace).
+            foreach (var table in db.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).Select(t => t.GetTableName()!).Append("jobs").Order(StringComparer.Ordinal))
             {
                 await using var command = db.Database.GetDbConnection().CreateCommand();
                 command.CommandText = $"SELECT * FROM {table} WHERE workspace_id = @w";
