@@ -139,7 +139,7 @@ public sealed class TextAnalyticsIndexModel(
         }
 
         var taxonomy = await taxonomies.CurrentAsync(ct);
-        reanalysis.Enqueue(db, db.Scope.WorkspaceId, taxonomy.Version);
+        reanalysis.Enqueue(taxonomy.Version);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"Re-analysis of the workspace's comments queued (taxonomy version {taxonomy.Version.ToString(CultureInfo.InvariantCulture)}). The figures update as it runs.";
         return Redirect("/text" + Filters());
