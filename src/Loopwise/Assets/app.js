@@ -29,7 +29,15 @@ async function initCharts(root = document) {
 }
 
 document.addEventListener('htmx:afterSwap', (event) => {
-  initCharts(event.detail && event.detail.target ? event.detail.target : document);
+  const target = event.detail && event.detail.target ? event.detail.target : document;
+  initCharts(target);
+  // A swapped-in fragment may name the element that takes focus (e.g. a drill-down's heading), so keyboard and
+  // screen-reader users land on what they asked for.
+  const focus = target.querySelector && target.querySelector('[data-swap-focus]');
+  if (focus) {
+    focus.focus({ preventScroll: true });
+    focus.scrollIntoView({ block: 'start', behavior: 'auto' });
+  }
 });
 
 if (document.readyState === 'loading') {

@@ -113,9 +113,31 @@ async function initChart(el) {
   const chart = echarts.init(el, null, { renderer: 'svg' });
   const reduceMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   chart.setOption({ color: palette, animation: !reduceMotion, ...option });
+  chart.on('click', (params) => followLink(el, params));
   charts.add(chart);
   el.setAttribute('data-chart-state', 'ready');
   return chart;
+}
+
+// A data item with `link` (a page) opens it on click. With `partial` too and a `data-chart-target` on the chart
+// element, the fragment is loaded into that target: through the page's own htmx link to the same fragment when there
+// is one (a table row beside the chart), so history behaves exactly as when the row is clicked.
+function followLink(el, params) {
+  const item = params && params.data;
+  if (!item || typeof item !== 'object' || typeof item.link !== 'string') {
+    return;
+  }
+  const target = el.getAttribute('data-chart-target');
+  if (target && typeof item.partial === 'string' && window.htmx && document.querySelector(target)) {
+    const twin = [...document.querySelectorAll('a[hx-get]')].find((a) => a.getAttribute('hx-get') === item.partial);
+    if (twin) {
+      twin.click();
+    } else {
+      window.htmx.ajax('GET', item.partial, { target, swap: 'innerHTML' });
+    }
+    return;
+  }
+  window.location.assign(item.link);
 }
 
 function pruneDetached() {
