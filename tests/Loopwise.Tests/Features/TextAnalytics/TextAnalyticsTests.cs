@@ -197,6 +197,45 @@ public abstract class TextAnalyticsTests(LoopwiseAppFixture fixture) : Integrati
     }
 
     [Fact]
+    public async Task Comments_no_topic_covers_suggest_a_new_topic_with_a_rule_that_compiles()
+    {
+        var (ws, surveyId) = await SeededAsync();
+        string[] uncovered =
+        [
+            "The gift wrapping was torn when it arrived.",
+            "Please offer gift wrapping in more colours.",
+            "Gift wrapping cost extra and looked cheap.",
+        ];
+        foreach (var (text, i) in uncovered.Select((t, i) => (t, i)))
+        {
+            (await ws.Api.PostAsJsonAsync($"/api/v1/surveys/{surveyId}/responses", new
+            {
+                answers = new Dictionary<string, object> { ["nps"] = 6, ["reason"] = text },
+                touchpointKey = ResponsesTestSurvey.TouchpointKey,
+                startedAt = Day.AddHours(i + 1).AddMinutes(-2),
+                completedAt = Day.AddHours(i + 1),
+            })).EnsureSuccessStatusCode();
+        }
+
+        await App.WithScopeAsync(sp => sp.GetRequiredService<TextReanalysis>().RunAsync(null, CancellationToken.None), ws.Id);
+        using var suggestions = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/text/suggestions?from=2026-03-01&to=2026-03-31"));
+
+        // The three new comments match no topic; "gift wrapping" is in all three.
+        var root = suggestions.RootElement;
+        Assert.Equal(3, root.GetProperty("uncoveredComments").GetInt32());
+        var gift = root.GetProperty("suggestions").EnumerateArray().First();
+        Assert.Contains("gift", gift.GetProperty("phrase").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, gift.GetProperty("comments").GetInt32());
+        var rule = gift.GetProperty("rule").GetString()!;
+        using var saved = await ws.Api.PutAsJsonAsync("/api/v1/text/taxonomy", new
+        {
+            version = 1,
+            topics = Topics.Append(new { key = "gift-wrapping", name = "Gift wrapping", rule }),
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+    }
+
+    [Fact]
     public async Task The_analyse_endpoint_scores_a_text_with_the_workspace_taxonomy_and_stores_nothing()
     {
         var ws = await App.CreateWorkspaceAsync();
