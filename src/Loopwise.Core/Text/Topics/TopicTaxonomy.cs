@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Loopwise.Core.Text.Discovery;
 
 namespace Loopwise.Core.Text.Topics;
 
@@ -29,7 +30,8 @@ namespace Loopwise.Core.Text.Topics;
 /// </para>
 /// <para>
 /// Matching tokenises the sentence once into lower-cased words, looks each word up in an index of rule words and stem
-/// prefixes, and evaluates only the rules one of whose words occurs.
+/// prefixes, and evaluates only the rules one of whose words occurs (for a phrase, its longest word that is not a
+/// function word).
 /// </para>
 /// </remarks>
 public sealed class TopicTaxonomy
@@ -320,15 +322,41 @@ public sealed class TopicTaxonomy
             _ => throw new InvalidOperationException("Unknown rule expression."),
         };
 
+        /// <summary>
+        /// Binds a term; when it is positive, its topic becomes a candidate whenever the term's most telling word occurs:
+        /// any word of a phrase must occur for it to match, and "store" is rarer than "the" in "the store".
+        /// </summary>
         private TermNode BindTerm(TermExpression term, int topic, bool positive)
         {
             var atoms = term.Words.Select(AtomOf).ToArray();
-            if (positive && !Triggers[atoms[0]].Contains(topic))
+            if (positive)
             {
-                Triggers[atoms[0]].Add(topic);
+                var trigger = atoms[TriggerWord(term.Words)];
+                if (!Triggers[trigger].Contains(topic))
+                {
+                    Triggers[trigger].Add(topic);
+                }
             }
 
             return new TermNode(atoms);
+        }
+
+        /// <summary>The index of the longest word of a phrase that is not a function word (the first word when all are).</summary>
+        private static int TriggerWord(IReadOnlyList<RuleWord> words)
+        {
+            var best = 0;
+            var bestLength = -1;
+            for (var w = 0; w < words.Count; w++)
+            {
+                var length = StopWords.Contains(words[w].Text) ? 0 : words[w].Text.Length;
+                if (length > bestLength)
+                {
+                    best = w;
+                    bestLength = length;
+                }
+            }
+
+            return best;
         }
 
         private int AtomOf(RuleWord word)
