@@ -75,8 +75,10 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             // A few responses (a respondent's form, a small API call): the insert and the rollups in one round trip.
             // Without a caller's transaction the batch is atomic by itself (one implicit transaction up to its Sync),
             // and the rollup rows stay locked only while the server runs it, not for a client round trip.
+            // The slot is held by this write until its commit (the end of the batch when it is its own transaction).
             await db.Database.OpenConnectionAsync(ct);
-            await ExecutePostgresAsync([InsertPostgres(workspaceId, responses), .. UpsertPostgres(workspaceId, delta, RollupSlots.Random())], ct);
+            using var slot = RollupSlots.Take();
+            await ExecutePostgresAsync([InsertPostgres(workspaceId, responses), .. UpsertPostgres(workspaceId, delta, slot.Slot)], ct);
         }
         else
         {
