@@ -20,6 +20,7 @@ internal static class TextAnalyticsApi
         group.MapGet("/topics", TopicsAsync).WithName("ListTopicStats")
             .WithSummary("Every topic of the taxonomy with its mentions, share of analysed comments, aspect sentiment, share negative and the NPS of the responses mentioning it.");
         group.MapGet("/topics/{*key}", TopicAsync).WithName("GetTopicDetail")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A topic's trend (…/trend, ?interval=day|week|month|quarter) or a page of its comments, newest first, with sentences and matched phrases to highlight (…/comments, ?label=&page=&pageSize=).");
         group.MapGet("/drivers", DriversAsync).WithName("GetTextDrivers")
             .WithSummary("Key drivers (cx-reference §5): Johnson's relative weights of the topic flags on the NPS (?outcome=nps|csat) with 90% bootstrap intervals, n and R², or the guard that suppressed them; plus topic impact, NPS(mentioning) − NPS(not), tested and Holm-adjusted. ?parent= analyses one topic's children.");

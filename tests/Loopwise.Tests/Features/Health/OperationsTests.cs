@@ -32,7 +32,7 @@ public abstract class OperationsTests(LoopwiseAppFixture fixture) : IntegrationT
         var routes = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Where(r => r.StartsWith("/api/", StringComparison.Ordinal))
-            .Select(r => System.Text.RegularExpressions.Regex.Replace(r, @"\{([^}:?]+)[^}]*\}", "{$1}"))
+            .Select(r => System.Text.RegularExpressions.Regex.Replace(r, @"\{\*{0,2}([^}:?]+)[^}]*\}", "{$1}"))
             .Select(r => r.Length > 1 ? r.TrimEnd('/') : r)
             .ToHashSet(StringComparer.Ordinal);
         Assert.NotEmpty(routes);

@@ -47,6 +47,7 @@ public abstract class JobsAppFixture : IAsyncLifetime
                 services.AddJobHandler<FailingHandler>(TestKinds.Fail);
                 services.AddJobHandler<BlockingHandler>(TestKinds.Block);
                 services.AddJobHandler<TransactionalHandler>(TestKinds.Transactional);
+                services.AddJobHandler<RendezvousHandler>(TestKinds.Rendezvous);
             });
         });
         _ = _app.Server;
@@ -93,6 +94,7 @@ public static class TestKinds
     public const string Fail = "test.fail";
     public const string Block = "test.block";
     public const string Transactional = "test.transactional";
+    public const string Rendezvous = "test.rendezvous";
 }
 
 /// <summary>What the test handlers saw: one entry per attempt, with the workspace the handler's scope was in.</summary>
@@ -100,6 +102,8 @@ public sealed class JobLog
 {
     private readonly ConcurrentQueue<Run> _runs = new();
     private TaskCompletionSource<Guid> _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _met = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _arrivals;
 
     public IReadOnlyList<Run> Runs => [.. _runs];
 
@@ -113,10 +117,27 @@ public sealed class JobLog
 
     public int CountOf(Guid job) => _runs.Count(r => r.Job == job);
 
+    /// <summary>
+    /// The first two callers wait for each other (a worker runs its jobs one at a time, so the second must be another
+    /// worker); later callers pass straight through.
+    /// </summary>
+    public Task ArriveAsync()
+    {
+        var arrival = Interlocked.Increment(ref _arrivals);
+        if (arrival == 2)
+        {
+            _met.TrySetResult();
+        }
+
+        return arrival <= 2 ? _met.Task : Task.CompletedTask;
+    }
+
     public void Reset()
     {
         _runs.Clear();
         _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _met = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _arrivals = 0;
     }
 
     public sealed record Run(Guid Job, string Kind, int Attempt, Guid? Workspace);
@@ -137,6 +158,19 @@ internal sealed class FailingHandler(JobLog log, WorkspaceScope scope) : IJobHan
     {
         log.Record(job, scope);
         throw new InvalidOperationException($"boom on attempt {job.Attempt}", new TimeoutException("the receiver did not answer"));
+    }
+}
+
+/// <summary>
+/// Its first two runs wait (up to 30 s) for each other: two workers draining one queue must both hold a job at once.
+/// A worker left alone fails its job, which the test sees as a second attempt.
+/// </summary>
+internal sealed class RendezvousHandler(JobLog log, WorkspaceScope scope) : IJobHandler
+{
+    public async Task HandleAsync(JobContext job, CancellationToken ct)
+    {
+        log.Record(job, scope);
+        await log.ArriveAsync().WaitAsync(TimeSpan.FromSeconds(30), ct);
     }
 }
 

@@ -249,7 +249,7 @@ public abstract class JobsTests(JobsAppFixture fixture) : IAsyncLifetime
     public async Task Two_workers_draining_500_jobs_at_once_handle_each_exactly_once()
     {
         await App.WithScopeAsync(s => s.GetRequiredService<JobQueue>().EnqueueAsync(
-            [.. Enumerable.Range(0, 500).Select(i => NewJob.Of(TestKinds.Ok, new { i }))], CancellationToken.None));
+            [.. Enumerable.Range(0, 500).Select(i => NewJob.Of(TestKinds.Rendezvous, new { i }))], CancellationToken.None));
         var (a, b) = (NewRunner(), NewRunner());
 
         var attempts = await Task.WhenAll(
