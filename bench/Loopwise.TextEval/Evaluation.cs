@@ -32,7 +32,7 @@ internal static class Evaluation
         Language(results, output);
         if (printDevErrors)
         {
-            DevErrors(results.Where(r => r.Row.Language == "en" && r.Row.Split == "dev").ToList(), output);
+            DevErrors(results.Where(r => r.Row.Split == "dev").ToList(), output);
         }
     }
 
@@ -105,8 +105,15 @@ internal static class Evaluation
 
     private static void DevErrors(List<Result> dev, TextWriter output)
     {
+        output.WriteLine("DEV comments whose language was mis-detected (an English comment read as \"und\" is no error: it is scored)");
+        foreach (var r in dev.Where(r => r.Detected != r.Row.Language && !(r.Row.Language == "en" && r.Detected == "und")))
+        {
+            output.WriteLine(Format($"  {r.Row.Id} {r.Row.Language} → {r.Detected}  {r.Row.Text}"));
+        }
+
+        output.WriteLine();
         output.WriteLine("Misclassified DEV comments (full analyser): id, gold → predicted, compound, text");
-        foreach (var r in dev.Where(r => r.Full.Label != r.Row.Label).OrderBy(r => r.Row.Id, StringComparer.Ordinal))
+        foreach (var r in dev.Where(r => r.Row.Language == "en" && r.Full.Label != r.Row.Label).OrderBy(r => r.Row.Id, StringComparer.Ordinal))
         {
             output.WriteLine(Format($"  {r.Row.Id} {r.Row.Label,-8} → {r.Full.Label,-8} {r.Full.Compound,7:F3}  {r.Row.Text}"));
         }

@@ -30,6 +30,19 @@ public class LanguageDetectionTests
         Assert.Equal(language == "en", detection.Supported);
     }
 
+    // Short reviews with few function words are caught by the review vocabulary of each profile.
+    [Theory]
+    [InlineData("Prima service, snelle levering.", "nl")]
+    [InlineData("Ottimo servizio, consegna veloce.", "it")]
+    [InlineData("Entrega rápida, ótimo produto.", "pt")]
+    [InlineData("Schnelle Lieferung, tolle Qualität.", "de")]
+    [InlineData("Livraison rapide, produit parfait.", "fr")]
+    [InlineData("Envío rápido, producto excelente.", "es")]
+    public void Short_reviews_are_detected_from_review_words(string text, string language)
+    {
+        Assert.Equal(language, Detect(text).Language);
+    }
+
     [Theory]
     [InlineData("Great service!")]
     [InlineData("ok")]

@@ -30,16 +30,24 @@ public sealed class StopWordLanguageDetector : ILanguageDetector
     public StopWordLanguageDetector()
     {
         var rows = EmbeddedTable.Read("stopwords.tsv");
-        _languages = [.. rows.Select(r => r[0])];
+        var languages = new List<string>();
         var masks = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var l = 0; l < rows.Count; l++)
+        foreach (var row in rows)
         {
-            foreach (var word in rows[l][1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            var l = languages.IndexOf(row[0]);
+            if (l < 0)
+            {
+                l = languages.Count;
+                languages.Add(row[0]);
+            }
+
+            foreach (var word in row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 masks[word] = (masks.TryGetValue(word, out var mask) ? mask : 0) | (1 << l);
             }
         }
 
+        _languages = [.. languages];
         _profiles = masks.ToFrozenDictionary(StringComparer.Ordinal);
         _lookup = _profiles.GetAlternateLookup<ReadOnlySpan<char>>();
     }
