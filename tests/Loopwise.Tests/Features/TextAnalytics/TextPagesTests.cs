@@ -37,8 +37,12 @@ public abstract class TextPagesTests(LoopwiseAppFixture fixture) : IntegrationTe
         var ws = await SeededAsync();
         using var browser = await SignInAsync(ws, "analyst", Role.Analyst);
 
-        var page = await PageAsync(browser, "/text?" + Range);
+        var page = await PageAsync(browser, "/text?" + Range + "&level=all");
+        var topLevel = await PageAsync(browser, "/text?" + Range);
         using var api = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/text/topics?" + Range));
+
+        // By default the top-level topics; every level on request.
+        Assert.Equal(["delivery", "billing", "staff"], topLevel.QuerySelectorAll("[data-testid=topics-table] tbody tr").Select(r => r.GetAttribute("data-topic")));
 
         var rows = page.QuerySelectorAll("[data-testid=topics-table] tbody tr").ToList();
         var topics = api.RootElement.GetProperty("topics").EnumerateArray().ToList();
@@ -78,6 +82,9 @@ public abstract class TextPagesTests(LoopwiseAppFixture fixture) : IntegrationTe
         using var browser = await SignInAsync(ws, "analyst", Role.Analyst);
 
         var page = await PageAsync(browser, "/text?" + Range + "&topic=delivery");
+        var billing = await PageAsync(browser, "/text?" + Range + "&topic=billing");
+        Assert.Equal(["billing/refunds"], billing.QuerySelectorAll("[data-testid=sub-topics] tbody tr").Select(r => r.GetAttribute("data-topic")));
+        Assert.Empty(page.QuerySelectorAll("[data-testid=sub-topics]"));
 
         var card = page.QuerySelector("[data-testid=topic-detail-card]")!;
         Assert.Equal("delivery", card.GetAttribute("data-topic"));
