@@ -52,13 +52,17 @@ internal static class DataServiceCollectionExtensions
     /// </summary>
     internal static string Tuned(string connectionString)
     {
+        // NpgsqlConnectionStringBuilder.ContainsKey answers true for every keyword Npgsql knows, given or not, so the
+        // keywords actually written are read with the plain builder (Npgsql accepts each with or without its spaces).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!given.Contains("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
         }
 
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!given.Contains("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }

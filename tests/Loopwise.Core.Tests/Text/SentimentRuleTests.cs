@@ -223,9 +223,18 @@ public class SentimentRuleTests
     [Fact]
     public void Question_marks_add_from_two_on()
     {
-        Assert.Equal(Normalized(1.9), Score("Is the food good?").Compound, 1e-9);
+        Assert.Equal(Normalized(1.9), Score("The food is good?").Compound, 1e-9);
         Assert.Equal(Normalized(2.26), Score("Is the food good??").Compound, 1e-9);
         Assert.Equal(Normalized(2.86), Score("Is the food good????").Compound, 1e-9);
+    }
+
+    // An information question (one "?", a question word first, not "why") counts a quarter: "Is the food good?"
+    // 1.9·0.25 = 0.475 → .1217. "Why is the food bad?" keeps −2.5 → −.5423 (indignation).
+    [Fact]
+    public void Information_questions_count_a_quarter()
+    {
+        Assert.Equal(Normalized(0.475), Score("Is the food good?").Compound, 1e-9);
+        Assert.Equal(Normalized(-2.5), Score("Why is the food bad?").Compound, 1e-9);
     }
 
     // Punctuation alone gives no sentiment: "!!!" on a text with no lexicon word leaves 0.
@@ -253,11 +262,19 @@ public class SentimentRuleTests
         Assert.Equal(Normalized(-2.5), Score("They charged twice for one order").Compound, 1e-9);
     }
 
-    // "never got my refund": "refund" (−0.4) is sticky, "never" does not flip it: −0.4 → −.1027.
+    // "didn't process my refund": "refund" (−0.4) is sticky, "didn't" 3 tokens before does not flip it: −0.4 → −.1027.
     [Fact]
     public void Sticky_problem_words_are_not_flipped_by_negation()
     {
-        Assert.Equal(Normalized(-0.4), Score("I never got my refund").Compound, 1e-9);
+        Assert.Equal(Normalized(-0.4), Score("They didn't process my refund").Compound, 1e-9);
+    }
+
+    // "Still no callback :(": the idiom "still no" (−1.5) negates but ":(" (−1.9) is a mark of its own and stays sad:
+    // −1.5 − 1.9 = −3.4 → −.6597 (VADER would flip the emoticon to +1.406).
+    [Fact]
+    public void Emoticons_and_emoji_are_not_negated()
+    {
+        Assert.Equal(Normalized(-3.4), Score("Still no callback :(").Compound, 1e-9);
     }
 
     // Emoticon ":)" 2.0 and "great" 3.1: 5.1 → .7964; the emoji 👍 (2.2, any skin tone) with "great": 5.3 → .8074.

@@ -299,7 +299,7 @@ internal static class NumberScanner
             || (next is ',' or '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]));
     }
 
-    /// <summary>Money, decimals, thousands groups, year ranges and IP addresses: digit runs that are not phone numbers.</summary>
+    /// <summary>Money, decimals, thousands groups, year ranges, IP addresses and runs of single digits: digit runs that are not phone numbers.</summary>
     private static bool IsNotPersonalNumber(string text, int start, int end, ReadOnlySpan<int> groups, int groupCount, bool international)
     {
         if (IsMoney(text, start, end))
@@ -319,6 +319,18 @@ internal static class NumberScanner
         }
 
         var separator = groupCount > 1 ? SingleSeparator(text, groups, groupCount) : '\0';
+
+        // 1 2 3 4 5 6 7 (a scale, a list): phone numbers have at most a country code or a trunk digit on their own
+        var singleDigits = 0;
+        for (var g = 0; g < groupCount; g++)
+        {
+            singleDigits += lengths[g] == 1 ? 1 : 0;
+        }
+
+        if (singleDigits > 2)
+        {
+            return true;
+        }
 
         // 1234567.89
         if (groupCount == 2 && separator == '.' && lengths[1] <= 2)

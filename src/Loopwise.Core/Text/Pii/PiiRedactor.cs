@@ -12,7 +12,7 @@ namespace Loopwise.Core.Text.Pii;
 /// spaces, dots, dashes or parentheses (optionally after a <c>+</c>); these are left alone as not personal: dates
 /// (<c>2026-01-05</c>, <c>05.01.2026</c>, <c>1/5/2026</c>), year ranges (<c>2019-2021</c>), times (a colon ends a run),
 /// money (a currency symbol or code next to the number, decimals such as <c>1234567.89</c> or <c>1.234.567,89</c>,
-/// thousands groups such as <c>1 234 567</c>), IP addresses, and numbers glued to letters or to <c>#</c>, <c>/</c>,
+/// thousands groups such as <c>1 234 567</c>), IP addresses, runs of single digits (<c>1 2 3 4 5 6 7</c>), and numbers glued to letters or to <c>#</c>, <c>/</c>,
 /// <c>=</c>, <c>_</c> (product codes, URLs, order references such as <c>#1234567</c>). A bare order number of 7–15
 /// digits is still redacted as a phone: there is no telling it apart.
 /// </remarks>

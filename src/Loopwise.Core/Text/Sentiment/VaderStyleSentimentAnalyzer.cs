@@ -12,6 +12,12 @@ namespace Loopwise.Core.Text.Sentiment;
 /// own valence when the next word has one; valences before the first "but" count ×0.5 and after it ×1.5 (by
 /// position); then "!" (0.292 each, at most 4) and "?" (0.18 each for 2–3, 0.96 beyond) push the sum away from 0, and
 /// compound = x/√(x² + 15). Idioms ("yeah right") have a fixed valence.
+/// <para>
+/// Three additions to VADER for customer feedback, tuned on the dev split of bench/Loopwise.TextEval: words that name
+/// a problem ("refund", "cancelled") are not flipped by negation (cx.tsv flag "sticky"); emoticons and emoji are not
+/// negated or boosted by the words before them ("still no callback :(" stays sad); and an information question (one
+/// "?", first word "what", "is", "can", ... but not "why") counts <see cref="QuestionFactor"/> of its valences.
+/// </para>
 /// </summary>
 public sealed class VaderStyleSentimentAnalyzer : ISentimentAnalyzer
 {
@@ -24,7 +30,20 @@ public sealed class VaderStyleSentimentAnalyzer : ISentimentAnalyzer
     /// <summary>The shared instance (the analyser is immutable).</summary>
     public static VaderStyleSentimentAnalyzer Instance { get; } = new();
 
+    /// <summary>
+    /// The factor on the valences of an information question ("What is the rate on the easy access saver?", "Is
+    /// telehealth available for new problems?"): such questions name things rather than judge them. Questions that
+    /// start with "why" or carry "!" or several "?" keep their valences (indignation).
+    /// </summary>
+    public const double QuestionFactor = 0.25;
+
     private const int StackUnits = 96;
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> QuestionWords =
+        System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal,
+            "what", "which", "how", "is", "are", "can", "could", "do", "does", "did", "when", "where", "will", "would",
+            "should", "who", "may", "shall", "has", "have", "any", "was", "were", "whats", "what's")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly PhraseTable<SentimentEntry> _lexicon = SentimentLexicon.Full;
 
@@ -32,7 +51,7 @@ public sealed class VaderStyleSentimentAnalyzer : ISentimentAnalyzer
     public SentimentScore ScoreSentence(TokenizedText text, SentenceRange sentence)
     {
         var tokens = text.TokensOf(sentence);
-        Span<Unit> units = tokens.Length <= StackUnits ? stackalloc Unit[StackUnits] : new Unit[tokens.Length];
+        Span<Unit> units = tokens.Length <= StackUnits ? stackalloc Unit[tokens.Length] : new Unit[tokens.Length];
         int count = 0, exclamations = 0, questions = 0;
         for (var t = 0; t < tokens.Length;)
         {
@@ -49,7 +68,8 @@ public sealed class VaderStyleSentimentAnalyzer : ISentimentAnalyzer
             var length = _lexicon.Match(text, tokens, t, out var entry);
             length = Math.Max(length, 1);
 
-            units[count++] = new Unit(Negation(text, token, length, entry), IsCaps(text, tokens.Slice(t, length)), length > 1);
+            var symbol = length == 1 && token.Kind is TokenKind.Emoticon or TokenKind.Emoji;
+            units[count++] = new Unit(Negation(text, token, length, entry), IsCaps(text, tokens.Slice(t, length)), length > 1, symbol);
             t += length;
         }
 
@@ -59,7 +79,7 @@ public sealed class VaderStyleSentimentAnalyzer : ISentimentAnalyzer
         }
 
         units = units[..count];
-        Span<double> valences = count <= StackUnits ? stackalloc double[StackUnits] : new double[count];
+        Span<double> valences = count <= StackUnits ? stackalloc double[count] : new double[count];
         valences = valences[..count];
         for (var i = 0; i < count; i++)
         {
@@ -67,7 +87,34 @@ public sealed class VaderStyleSentimentAnalyzer : ISentimentAnalyzer
         }
 
         ApplyBut(units, valences);
+        if (questions == 1 && exclamations == 0 && IsInformationQuestion(text, tokens))
+        {
+            foreach (ref var v in valences)
+            {
+                v *= QuestionFactor;
+            }
+        }
+
         return Score(valences, exclamations, questions);
+    }
+
+    /// <summary>Whether the sentence ends with "?" and starts with a question word other than "why".</summary>
+    private static bool IsInformationQuestion(TokenizedText text, ReadOnlySpan<Token> tokens)
+    {
+        if (tokens.Length < 2 || tokens[^1].Kind != TokenKind.Punctuation || !text.Original(tokens[^1]).Contains('?'))
+        {
+            return false;
+        }
+
+        foreach (var token in tokens)
+        {
+            if (token.IsLexical)
+            {
+                return token.Kind == TokenKind.Word && QuestionWords.Contains(text.LowerOf(token));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Any single word with "n't" negates, listed or not ("haven't", "shouldn't've").</summary>
@@ -117,8 +164,10 @@ public sealed class VaderStyleSentimentAnalyzer : ISentimentAnalyzer
         }
 
         var valence = unit.Valence;
-        if (unit.Has(SentimentRole.Fixed))
+        if (unit.Has(SentimentRole.Fixed) || units[i].Symbol)
         {
+            // Idioms are fixed; an emoticon or emoji is a mark of its own that words before it do not negate or boost
+            // ("still no callback :(" stays sad).
             return valence;
         }
 
@@ -221,5 +270,5 @@ public sealed class VaderStyleSentimentAnalyzer : ISentimentAnalyzer
     internal static double Punctuation(int exclamations, int questions) =>
         (Math.Min(exclamations, 4) * 0.292) + (questions <= 1 ? 0 : questions <= 3 ? questions * 0.18 : 0.96);
 
-    private readonly record struct Unit(SentimentEntry Entry, bool Caps, bool Phrase);
+    private readonly record struct Unit(SentimentEntry Entry, bool Caps, bool Phrase, bool Symbol);
 }

@@ -142,6 +142,8 @@ internal static class Tokenizer
     private static Token Word(string text, ReadOnlySpan<char> lower, int start, int end, TokenFlags flags)
     {
         var number = char.IsDigit(text[start]) || IsCurrency(text[start]);
+        int upper = 0, lowerCase = 0, letters = 0;
+        Count(text[start], ref upper, ref lowerCase, ref letters);
         var q = start + 1;
         var innerDot = false;
         while (q < end)
@@ -149,6 +151,7 @@ internal static class Tokenizer
             var c = text[q];
             if (IsWordChar(c))
             {
+                Count(c, ref upper, ref lowerCase, ref letters);
                 q++;
             }
             else if (q + 1 < end && IsWordChar(text[q - 1]) && IsWordChar(text[q + 1]) && IsConnector(c, text[q - 1], text[q + 1]))
@@ -178,21 +181,25 @@ internal static class Tokenizer
             flags |= TokenFlags.FinalAbbreviation;
         }
 
-        int upper = 0, lowerCase = 0, letters = 0;
-        for (var k = start; k < q; k++)
-        {
-            var c = text[k];
-            if (char.IsLetter(c))
-            {
-                letters++;
-                upper += char.IsUpper(c) ? 1 : 0;
-                lowerCase += char.IsLower(c) ? 1 : 0;
-            }
-        }
-
         flags |= letters > 0 ? TokenFlags.HasLetter : TokenFlags.None;
         flags |= upper > 0 && lowerCase == 0 ? TokenFlags.AllCaps : TokenFlags.None;
         return new Token(start, q - start, number ? TokenKind.Number : TokenKind.Word, flags);
+    }
+
+    private static void Count(char c, ref int upper, ref int lowerCase, ref int letters)
+    {
+        if (c < 128)
+        {
+            upper += char.IsAsciiLetterUpper(c) ? 1 : 0;
+            lowerCase += char.IsAsciiLetterLower(c) ? 1 : 0;
+            letters += char.IsAsciiLetter(c) ? 1 : 0;
+        }
+        else if (char.IsLetter(c))
+        {
+            letters++;
+            upper += char.IsUpper(c) ? 1 : 0;
+            lowerCase += char.IsLower(c) ? 1 : 0;
+        }
     }
 
     private static Token Punctuation(string text, int start, int end, TokenFlags flags)

@@ -16,10 +16,23 @@ internal sealed class MatchState
 
     public int TokenCount;
 
-    /// <summary>The atoms found at word t are <c>Atoms[AtomStart[t] .. AtomStart[t + 1]]</c>.</summary>
+    /// <summary>The atoms found at word t are <c>Atoms[AtomStart[t] .. AtomStart[t + 1]]</c>; each entry is an occurrence.</summary>
     public int[] AtomStart = new int[WordTokenizer.MaxTokens(256) + 1];
 
     public int[] Atoms = new int[256];
+
+    public int AtomCount;
+
+    /// <summary>The word of each occurrence.</summary>
+    public int[] OccurrenceToken = new int[256];
+
+    /// <summary>The next occurrence of the same atom, or −1: with <see cref="FirstOccurrence"/>, a list per atom in word order.</summary>
+    public int[] NextOccurrence = new int[256];
+
+    /// <summary>The first occurrence of each atom of the taxonomy, or −1 (reset after each sentence).</summary>
+    public int[] FirstOccurrence = [];
+
+    public int[] LastOccurrence = [];
 
     public bool[] IsCandidate = new bool[64];
 
@@ -33,8 +46,11 @@ internal sealed class MatchState
 
     public static MatchState Current => _current ??= new MatchState();
 
-    /// <summary>Grows the buffers for a sentence of <paramref name="length"/> characters and a taxonomy of <paramref name="topics"/> topics.</summary>
-    public void Prepare(int length, int topics)
+    /// <summary>
+    /// Grows the buffers for a sentence of <paramref name="length"/> characters and a taxonomy of <paramref name="topics"/>
+    /// topics and <paramref name="atoms"/> atoms.
+    /// </summary>
+    public void Prepare(int length, int topics, int atoms)
     {
         if (Lower.Length < length)
         {
@@ -49,19 +65,54 @@ internal sealed class MatchState
             IsCandidate = new bool[Math.Max(topics, IsCandidate.Length * 2)];
         }
 
+        if (FirstOccurrence.Length < atoms)
+        {
+            FirstOccurrence = new int[Math.Max(atoms, FirstOccurrence.Length * 2)];
+            LastOccurrence = new int[FirstOccurrence.Length];
+            Array.Fill(FirstOccurrence, -1);
+        }
+
         TokenCount = 0;
+        AtomCount = 0;
         IntervalCount = 0;
         Candidates.Clear();
     }
 
-    public void AddAtom(ref int count, int atom)
+    /// <summary>Records that <paramref name="atom"/> occurs at word <paramref name="token"/> (words in order).</summary>
+    public void AddAtom(int token, int atom)
     {
-        if (count == Atoms.Length)
+        if (AtomCount == Atoms.Length)
         {
             Array.Resize(ref Atoms, Atoms.Length * 2);
+            Array.Resize(ref OccurrenceToken, Atoms.Length);
+            Array.Resize(ref NextOccurrence, Atoms.Length);
         }
 
-        Atoms[count++] = atom;
+        var occurrence = AtomCount++;
+        Atoms[occurrence] = atom;
+        OccurrenceToken[occurrence] = token;
+        NextOccurrence[occurrence] = -1;
+        if (FirstOccurrence[atom] < 0)
+        {
+            FirstOccurrence[atom] = occurrence;
+        }
+        else
+        {
+            NextOccurrence[LastOccurrence[atom]] = occurrence;
+        }
+
+        LastOccurrence[atom] = occurrence;
+    }
+
+    /// <summary>Forgets the atoms of the sentence, so the next one starts from empty lists.</summary>
+    public void ClearAtoms()
+    {
+        for (var o = 0; o < AtomCount; o++)
+        {
+            FirstOccurrence[Atoms[o]] = -1;
+        }
+
+        AtomCount = 0;
     }
 
     public bool HasAtom(int token, int atom)

@@ -15,7 +15,7 @@ internal abstract class RuleNode
 
 internal sealed class TermNode(int[] atoms) : RuleNode
 {
-    public override bool Matches(MatchState state) => Next(state, 0) >= 0;
+    public override bool Matches(MatchState state) => atoms.Length == 1 ? state.FirstOccurrence[atoms[0]] >= 0 : Next(state, 0) >= 0;
 
     public override void Collect(MatchState state)
     {
@@ -37,11 +37,17 @@ internal sealed class TermNode(int[] atoms) : RuleNode
     private int Next(MatchState state, int from)
     {
         var last = state.TokenCount - atoms.Length;
-        for (var p = from; p <= last; p++)
+        for (var o = state.FirstOccurrence[atoms[0]]; o >= 0; o = state.NextOccurrence[o])
         {
-            if (!state.HasAtom(p, atoms[0]))
+            var p = state.OccurrenceToken[o];
+            if (p < from)
             {
                 continue;
+            }
+
+            if (p > last)
+            {
+                return -1;
             }
 
             var whole = true;

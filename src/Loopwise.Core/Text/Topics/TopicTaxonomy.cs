@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Loopwise.Core.Text.Discovery;
 
 namespace Loopwise.Core.Text.Topics;
 
@@ -29,7 +30,8 @@ namespace Loopwise.Core.Text.Topics;
 /// </para>
 /// <para>
 /// Matching tokenises the sentence once into lower-cased words, looks each word up in an index of rule words and stem
-/// prefixes, and evaluates only the rules one of whose words occurs.
+/// prefixes, and evaluates only the rules one of whose words occurs (for a phrase, its longest word that is not a
+/// function word).
 /// </para>
 /// </remarks>
 public sealed class TopicTaxonomy
@@ -37,9 +39,9 @@ public sealed class TopicTaxonomy
     private readonly RuleNode?[] _rules;
     private readonly int[] _parents;
     private readonly FrozenDictionary<string, int> _keys;
-    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words;
-    private readonly FrozenDictionary<string, StemAtom[]>.AlternateLookup<ReadOnlySpan<char>> _stems;
-    private readonly bool _hasStems;
+    private readonly WordIndex _words;
+    private readonly WordIndex _stemBuckets;
+    private readonly StemAtom[][] _stems;
     private readonly int[][] _triggers;
 
     private TopicTaxonomy(IReadOnlyList<TopicDefinition> topics, RuleNode?[] rules, int[] parents, AtomTable atoms)
@@ -48,9 +50,10 @@ public sealed class TopicTaxonomy
         _rules = rules;
         _parents = parents;
         _keys = Enumerable.Range(0, topics.Count).ToFrozenDictionary(i => topics[i].Key, StringComparer.Ordinal);
-        _words = atoms.Words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _stems = atoms.Stems.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _hasStems = atoms.Stems.Count > 0;
+        _words = new WordIndex(atoms.Words);
+        var buckets = atoms.Stems.ToList();
+        _stemBuckets = new WordIndex(buckets.Select((b, i) => KeyValuePair.Create(b.Key, i)).ToList());
+        _stems = buckets.Select(b => b.Value.ToArray()).ToArray();
         _triggers = atoms.Triggers.Select(t => t.ToArray()).ToArray();
     }
 
@@ -160,66 +163,72 @@ public sealed class TopicTaxonomy
         }
 
         var state = MatchState.Current;
-        state.Prepare(sentence.Length, Topics.Count);
+        state.Prepare(sentence.Length, Topics.Count, _triggers.Length);
         var lower = state.Lower.AsSpan(0, sentence.Length);
         state.TokenCount = WordTokenizer.Tokenize(text.AsSpan(sentence.Start, sentence.Length), lower, state.Tokens);
-        FindAtoms(state, lower);
-        if (state.Candidates.Count == 0)
+        try
         {
-            return;
-        }
-
-        state.Candidates.Sort();
-        foreach (var topic in state.Candidates)
-        {
-            state.IsCandidate[topic] = false;
-        }
-
-        foreach (var topic in state.Candidates)
-        {
-            var rule = _rules[topic]!;
-            if (!rule.Matches(state))
+            FindAtoms(state, lower);
+            if (state.Candidates.Count == 0)
             {
-                continue;
+                return;
             }
 
-            state.Highlights.Clear();
-            rule.Collect(state);
-            AddHits(state, topic, sentence.Start, hits);
+            state.Candidates.Sort();
+            foreach (var topic in state.Candidates)
+            {
+                state.IsCandidate[topic] = false;
+            }
+
+            foreach (var topic in state.Candidates)
+            {
+                var rule = _rules[topic]!;
+                if (!rule.Matches(state))
+                {
+                    continue;
+                }
+
+                state.Highlights.Clear();
+                rule.Collect(state);
+                AddHits(state, topic, sentence.Start, hits);
+            }
+        }
+        finally
+        {
+            state.ClearAtoms();
         }
     }
 
     /// <summary>Records the rule atoms at each word and marks the topics they can trigger.</summary>
     private void FindAtoms(MatchState state, ReadOnlySpan<char> lower)
     {
-        var count = 0;
         for (var t = 0; t < state.TokenCount; t++)
         {
-            state.AtomStart[t] = count;
+            state.AtomStart[t] = state.AtomCount;
             var token = state.Tokens[t];
             var word = lower.Slice(token.Start, token.Length);
             if (_words.TryGetValue(word, out var atom))
             {
-                state.AddAtom(ref count, atom);
+                state.AddAtom(t, atom);
             }
 
             if (word.Length > 2 && word.EndsWith("'s", StringComparison.Ordinal) && _words.TryGetValue(word[..^2], out atom))
             {
-                state.AddAtom(ref count, atom);
+                state.AddAtom(t, atom);
             }
 
-            if (_hasStems && word.Length >= RuleParser.MinStemLength && _stems.TryGetValue(word[..RuleParser.MinStemLength], out var stems))
+            if (word.Length >= RuleParser.MinStemLength && _stemBuckets.TryGetValue(word[..RuleParser.MinStemLength], out var bucket))
             {
-                foreach (var stem in stems)
+                foreach (var stem in _stems[bucket])
                 {
                     if (word.StartsWith(stem.Stem, StringComparison.Ordinal))
                     {
-                        state.AddAtom(ref count, stem.Atom);
+                        state.AddAtom(t, stem.Atom);
                     }
                 }
             }
 
-            for (var a = state.AtomStart[t]; a < count; a++)
+            for (var a = state.AtomStart[t]; a < state.AtomCount; a++)
             {
                 foreach (var topic in _triggers[state.Atoms[a]])
                 {
@@ -232,7 +241,7 @@ public sealed class TopicTaxonomy
             }
         }
 
-        state.AtomStart[state.TokenCount] = count;
+        state.AtomStart[state.TokenCount] = state.AtomCount;
     }
 
     private static void AddHits(MatchState state, int topic, int offset, List<TopicHit> hits)
@@ -313,15 +322,41 @@ public sealed class TopicTaxonomy
             _ => throw new InvalidOperationException("Unknown rule expression."),
         };
 
+        /// <summary>
+        /// Binds a term; when it is positive, its topic becomes a candidate whenever the term's most telling word occurs:
+        /// any word of a phrase must occur for it to match, and "store" is rarer than "the" in "the store".
+        /// </summary>
         private TermNode BindTerm(TermExpression term, int topic, bool positive)
         {
             var atoms = term.Words.Select(AtomOf).ToArray();
-            if (positive && !Triggers[atoms[0]].Contains(topic))
+            if (positive)
             {
-                Triggers[atoms[0]].Add(topic);
+                var trigger = atoms[TriggerWord(term.Words)];
+                if (!Triggers[trigger].Contains(topic))
+                {
+                    Triggers[trigger].Add(topic);
+                }
             }
 
             return new TermNode(atoms);
+        }
+
+        /// <summary>The index of the longest word of a phrase that is not a function word (the first word when all are).</summary>
+        private static int TriggerWord(IReadOnlyList<RuleWord> words)
+        {
+            var best = 0;
+            var bestLength = -1;
+            for (var w = 0; w < words.Count; w++)
+            {
+                var length = StopWords.Contains(words[w].Text) ? 0 : words[w].Text.Length;
+                if (length > bestLength)
+                {
+                    best = w;
+                    bestLength = length;
+                }
+            }
+
+            return best;
         }
 
         private int AtomOf(RuleWord word)

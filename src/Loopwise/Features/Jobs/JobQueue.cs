@@ -24,7 +24,10 @@ namespace Loopwise.Features.Jobs;
 /// </summary>
 public sealed class JobQueue(LoopwiseDbContext db, TimeProvider clock, IOptions<JobOptions> options)
 {
-    /// <summary>Adds the job to the context: it is inserted by the caller's next SaveChanges, in that save's transaction.</summary>
+    /// <summary>
+    /// Adds the job to the context: it is inserted by the caller's next SaveChanges, in that save's transaction. When its
+    /// dedupe key is taken nothing is inserted, and the returned job's id names no row.
+    /// </summary>
     public Job Enqueue(NewJob job)
     {
         var row = Create(job, clock.GetUtcNow().UtcDateTime);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Loopwise.Cli;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -66,16 +67,16 @@ internal static class JobsCommand
             : "No job is waiting.\n"));
         if (status.RecentDead.Count > 0)
         {
-            var dead = new Table().Title("Recent dead jobs");
-            dead.AddColumns("Id", "Kind", "Attempts", "Died (UTC)", "Last error");
+            // Lines rather than a table: ids stay whole (copyable) and errors keep their width on any terminal.
+            var dead = new StringBuilder("Recent dead jobs:\n");
             foreach (var job in status.RecentDead)
             {
-                dead.AddRow(Cells(
-                    job.Id.ToString(), job.Kind, string.Create(CultureInfo.InvariantCulture, $"{job.Attempts}/{job.MaxAttempts}"),
-                    job.CompletedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-", job.LastError ?? string.Empty));
+                dead.Append(CultureInfo.InvariantCulture, $"  {job.Id}  {job.Kind}  {job.Attempts}/{job.MaxAttempts} attempts")
+                    .Append(CultureInfo.InvariantCulture, $"  died {job.CompletedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-"} UTC\n")
+                    .Append("    ").Append(job.LastError ?? "(no error recorded)").Append('\n');
             }
 
-            console.Write(dead);
+            console.Write(new Text(dead.ToString()));
         }
 
         return 0;

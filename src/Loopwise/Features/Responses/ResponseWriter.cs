@@ -35,6 +35,25 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
 
     private static readonly string[] ChannelNames = Enum.GetNames<DistributionChannel>();
 
+    /// <summary>The INSERT of 1 to <see cref="PostgresInsertMaxRows"/> responses, built once per row count.</summary>
+    private static readonly string[] PostgresInserts = [.. Enumerable.Range(1, PostgresInsertMaxRows).Select(rows =>
+    {
+        var sql = new StringBuilder($"INSERT INTO responses ({ResponseColumns}) VALUES ");
+        for (var i = 0; i < rows; i++)
+        {
+            var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? "(@w" : ",(@w");
+            foreach (var column in new[] { "i", "s", "v", "t", "cu", "in", "ch", "l", "st", "co", "a", "e", "di" })
+            {
+                sql.Append(",@").Append(column).Append(n);
+            }
+
+            sql.Append(')');
+        }
+
+        return sql.ToString();
+    })];
+
     /// <summary>
     /// Inserts completed responses and adds them to the rollups. Runs in the caller's transaction when one is open,
     /// else in its own. <paramref name="definitions"/> holds the definition of every survey referenced.
@@ -58,10 +77,12 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             // A few responses (a respondent's form, a small API call): the insert and the rollups in one round trip.
             // Without a caller's transaction the batch is atomic by itself (one implicit transaction up to its Sync),
             // and the rollup rows stay locked only while the server runs it, not for a client round trip.
+            // The slot is held by this write until its commit (the end of the batch when it is its own transaction).
             await db.Database.OpenConnectionAsync(ct);
+            using var slot = RollupSlots.Take();
             var analyse = CommentJobs(workspaceId, responses);
             await ExecutePostgresAsync(
-                [InsertPostgres(workspaceId, responses), .. UpsertPostgres(workspaceId, delta, RollupSlots.Random()), .. analyse.Count > 0 ? [jobs.PostgresBatchCommand(analyse)] : Array.Empty<NpgsqlBatchCommand>()],
+                [InsertPostgres(workspaceId, responses), .. UpsertPostgres(workspaceId, delta, slot.Slot), .. analyse.Count > 0 ? [jobs.PostgresBatchCommand(analyse)] : Array.Empty<NpgsqlBatchCommand>()],
                 ct);
             if (analyse.Count > 0 && db.Database.CurrentTransaction is null)
             {
@@ -190,21 +211,13 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
     // A COPY costs extra round trips (start, data, end): a respondent's single response is one plain INSERT instead.
     private static NpgsqlBatchCommand InsertPostgres(Guid workspaceId, IReadOnlyList<ResponseToStore> responses)
     {
-        var command = new NpgsqlBatchCommand();
-        var sql = new StringBuilder($"INSERT INTO responses ({ResponseColumns}) VALUES ");
+        var command = new NpgsqlBatchCommand(PostgresInserts[responses.Count - 1]);
         var parameters = command.Parameters;
         parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
         for (var i = 0; i < responses.Count; i++)
         {
             var r = responses[i];
             var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            sql.Append(i == 0 ? "(@w" : ",(@w");
-            foreach (var column in new[] { "i", "s", "v", "t", "cu", "in", "ch", "l", "st", "co", "a", "e", "di" })
-            {
-                sql.Append(",@").Append(column).Append(n);
-            }
-
-            sql.Append(')');
             parameters.Add(new NpgsqlParameter<Guid>("i" + n, r.Id));
             parameters.Add(new NpgsqlParameter<Guid>("s" + n, r.SurveyId));
             parameters.Add(new NpgsqlParameter<int>("v" + n, r.SurveyVersion));
@@ -220,7 +233,6 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             parameters.Add(new NpgsqlParameter("di" + n, NpgsqlDbType.Text) { Value = (object?)DimensionRules.Serialize(r.Dimensions) ?? DBNull.Value });
         }
 
-        command.CommandText = sql.ToString();
         return command;
     }
 
@@ -330,7 +342,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
 
     private static IEnumerable<NpgsqlBatchCommand> UpsertPostgres(Guid workspaceId, RollupDelta delta, RollupGrain grain, int slot)
     {
-        var period = grain.Column;
+        var sql = ReferenceEquals(grain, RollupGrain.Month) ? PostgresUpserts.Month : PostgresUpserts.Day;
 
         // Sorted keys: concurrent writers lock rollup rows in one order, so they queue instead of deadlocking.
         var answers = Sorted(delta.Answers, AnswerKeyOrder.Instance);
@@ -339,13 +351,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         // One statement per table whatever the batch size: the rows travel as arrays and are unnested server-side.
         if (answers.Count > 0)
         {
-            var table = grain.Table("answer");
-            var command = new NpgsqlBatchCommand();
-            command.CommandText =
-                $"INSERT INTO {table} (workspace_id, survey_id, question_id, touchpoint_id, {period}, value, slot, count) " +
-                "SELECT @w, s, q, t, d, v, @slot, c FROM unnest(@s, @q, @t, @d, @v, @c) AS x(s, q, t, d, v, c) " +
-                $"ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, {period}, value, slot) " +
-                $"DO UPDATE SET count = {table}.count + excluded.count";
+            var command = new NpgsqlBatchCommand(sql.Answers);
             var parameters = command.Parameters;
             parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
             parameters.Add(new NpgsqlParameter<int>("slot", slot));
@@ -361,13 +367,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         if (delta.Dimensions.Count > 0)
         {
             var dimensions = Sorted(delta.Dimensions, DimensionKeyOrder.Instance);
-            var table = grain.Table("answer_dimension");
-            var command = new NpgsqlBatchCommand();
-            command.CommandText =
-                $"INSERT INTO {table} (workspace_id, survey_id, question_id, dimension, dimension_value, {period}, value, slot, count) " +
-                "SELECT @w, s, q, k, kv, d, v, @slot, c FROM unnest(@s, @q, @k, @kv, @d, @v, @c) AS x(s, q, k, kv, d, v, c) " +
-                $"ON CONFLICT (workspace_id, survey_id, question_id, dimension, dimension_value, {period}, value, slot) " +
-                $"DO UPDATE SET count = {table}.count + excluded.count";
+            var command = new NpgsqlBatchCommand(sql.Dimensions);
             var parameters = command.Parameters;
             parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
             parameters.Add(new NpgsqlParameter<int>("slot", slot));
@@ -383,13 +383,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
 
         if (totals.Count > 0)
         {
-            var table = grain.Table("response");
-            var command = new NpgsqlBatchCommand();
-            command.CommandText =
-                $"INSERT INTO {table} (workspace_id, survey_id, touchpoint_id, {period}, slot, started, completed) " +
-                "SELECT @w, s, t, d, @slot, st, co FROM unnest(@s, @t, @d, @st, @co) AS x(s, t, d, st, co) " +
-                $"ON CONFLICT (workspace_id, survey_id, touchpoint_id, {period}, slot) " +
-                $"DO UPDATE SET started = {table}.started + excluded.started, completed = {table}.completed + excluded.completed";
+            var command = new NpgsqlBatchCommand(sql.Responses);
             var parameters = command.Parameters;
             parameters.Add(new NpgsqlParameter<Guid>("w", workspaceId));
             parameters.Add(new NpgsqlParameter<int>("slot", slot));
@@ -531,6 +525,46 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
         parameter.ParameterName = name;
         command.Parameters.Add(parameter);
         return parameter;
+    }
+
+    /// <summary>
+    /// The PostgreSQL upserts of one grain, built once: the same text on every call, so that Npgsql finds it among the
+    /// connection's prepared statements without building it again.
+    /// </summary>
+    private sealed class PostgresUpserts
+    {
+        private PostgresUpserts(RollupGrain grain)
+        {
+            var period = grain.Column;
+            var table = grain.Table("answer");
+            Answers =
+                $"INSERT INTO {table} (workspace_id, survey_id, question_id, touchpoint_id, {period}, value, slot, count) " +
+                "SELECT @w, s, q, t, d, v, @slot, c FROM unnest(@s, @q, @t, @d, @v, @c) AS x(s, q, t, d, v, c) " +
+                $"ON CONFLICT (workspace_id, survey_id, question_id, touchpoint_id, {period}, value, slot) " +
+                $"DO UPDATE SET count = {table}.count + excluded.count";
+            table = grain.Table("answer_dimension");
+            Dimensions =
+                $"INSERT INTO {table} (workspace_id, survey_id, question_id, dimension, dimension_value, {period}, value, slot, count) " +
+                "SELECT @w, s, q, k, kv, d, v, @slot, c FROM unnest(@s, @q, @k, @kv, @d, @v, @c) AS x(s, q, k, kv, d, v, c) " +
+                $"ON CONFLICT (workspace_id, survey_id, question_id, dimension, dimension_value, {period}, value, slot) " +
+                $"DO UPDATE SET count = {table}.count + excluded.count";
+            table = grain.Table("response");
+            Responses =
+                $"INSERT INTO {table} (workspace_id, survey_id, touchpoint_id, {period}, slot, started, completed) " +
+                "SELECT @w, s, t, d, @slot, st, co FROM unnest(@s, @t, @d, @st, @co) AS x(s, t, d, st, co) " +
+                $"ON CONFLICT (workspace_id, survey_id, touchpoint_id, {period}, slot) " +
+                $"DO UPDATE SET started = {table}.started + excluded.started, completed = {table}.completed + excluded.completed";
+        }
+
+        public static PostgresUpserts Day { get; } = new(RollupGrain.Day);
+
+        public static PostgresUpserts Month { get; } = new(RollupGrain.Month);
+
+        public string Answers { get; }
+
+        public string Dimensions { get; }
+
+        public string Responses { get; }
     }
 
     private sealed class AnswerKeyOrder : IComparer<RollupDelta.AnswerKey>

@@ -71,7 +71,45 @@ public static class RollupSlots
     /// <summary>Slots that small writes spread over; bulk writes and SQLite use slot 0.</summary>
     public const int Count = 16;
 
+    private static int _leased;
+
     public static int Random() => System.Random.Shared.Next(Count);
+
+    /// <summary>
+    /// A slot that no other write of this process holds until the lease is disposed (the first free one from a random
+    /// start), or a random slot when all are held: concurrent small writes of one server then never wait for each
+    /// other's rollup rows, whose locks last until their commit's WAL flush. Dispose the lease after the commit.
+    /// </summary>
+    public static Lease Take()
+    {
+        var start = Random();
+        for (var i = 0; i < Count; i++)
+        {
+            var slot = (start + i) % Count;
+            var bit = 1 << slot;
+            var leased = Volatile.Read(ref _leased);
+            if ((leased & bit) == 0 && (Interlocked.Or(ref _leased, bit) & bit) == 0)
+            {
+                return new Lease(slot, bit);
+            }
+        }
+
+        return new Lease(start, 0);
+    }
+
+    /// <summary>A slot taken by <see cref="Take"/>; disposing it frees the slot for the next write.</summary>
+    public readonly struct Lease(int slot, int bit) : IDisposable
+    {
+        public int Slot { get; } = slot;
+
+        public void Dispose()
+        {
+            if (bit != 0)
+            {
+                Interlocked.And(ref _leased, ~bit);
+            }
+        }
+    }
 }
 
 internal sealed class AnswerRollupConfiguration : IEntityTypeConfiguration<AnswerRollup>, IEntityTypeConfiguration<AnswerMonthRollup>

@@ -25,6 +25,8 @@ internal static class TextAnalyticsApi
             .WithSummary("Key drivers (cx-reference §5): Johnson's relative weights of the topic flags on the NPS (?outcome=nps|csat) with 90% bootstrap intervals, n and R², or the guard that suppressed them; plus topic impact, NPS(mentioning) − NPS(not), tested and Holm-adjusted. ?parent= analyses one topic's children.");
         group.MapGet("/emerging", EmergingAsync).WithName("GetEmergingTopics")
             .WithSummary("Topics whose share of comments grew significantly in the 30 days ending at ?to= against the 90 days before (one-sided two-proportion test, Holm-adjusted).");
+        group.MapGet("/suggestions", SuggestionsAsync).WithName("SuggestTopics")
+            .WithSummary("Topic discovery: key phrases of the analysed comments no topic covers (TF-IDF, grouped), each with a proposed rule to add to the taxonomy.");
         group.MapGet("/taxonomy", TaxonomyAsync).WithName("GetTaxonomy")
             .WithSummary("The topic taxonomy in force: version 0 is the unsaved starter taxonomy of the industry.");
         group.MapPut("/taxonomy", SaveTaxonomyAsync).WithName("SaveTaxonomy").RequireAuthorization(Permissions.TaxonomyWrite)
@@ -95,6 +97,13 @@ internal static class TextAnalyticsApi
     {
         var range = await TextRange.ParseAsync(db, clock, null, to, touchpoint, null, ct);
         return range.IsSuccess ? TypedResults.Ok(await query.EmergingAsync(range.Value!, ct)) : range.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<TopicSuggestionsDto>, ProblemHttpResult>> SuggestionsAsync(
+        string? from, string? to, string? touchpoint, LoopwiseDbContext db, TimeProvider clock, TopicSuggestions suggestions, CancellationToken ct)
+    {
+        var range = await TextRange.ParseAsync(db, clock, from, to, touchpoint, null, ct);
+        return range.IsSuccess ? TypedResults.Ok(await suggestions.SuggestAsync(range.Value!, ct)) : range.Error!.ToProblem();
     }
 
     private static async Task<Ok<TaxonomyDto>> TaxonomyAsync(TaxonomyStore taxonomies, CancellationToken ct) =>

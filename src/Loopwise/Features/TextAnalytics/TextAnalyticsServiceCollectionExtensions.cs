@@ -13,6 +13,7 @@ internal static class TextAnalyticsServiceCollectionExtensions
         services.AddScoped<TextReanalysis>();
         services.AddScoped<TextAnalyticsQuery>();
         services.AddScoped<TextDriversQuery>();
+        services.AddScoped<TopicSuggestions>();
         services.AddJobHandler<TextAnalysisJob>(TextAnalysisJob.Kind);
         services.AddJobHandler<TextReanalysisJob>(TextReanalysisJob.Kind);
         return services;

@@ -162,6 +162,20 @@ public class TopicTaxonomyTests
         Assert.Equal("billing/refunds:refund|billing/charges:double charged|delivery:delivery|delivery/late:delivery|delivery/late:late", results[0]);
     }
 
+    [Fact]
+    public void With_many_topics_each_sentence_finds_exactly_the_topics_of_its_words()
+    {
+        var topics = Enumerable.Range(0, 500)
+            .Select(i => new TopicDefinition($"t{i}", $"Topic {i}", $"word{i}, \"shared phrase {i % 7}\", stem{i}x*"))
+            .ToList();
+        var taxonomy = Compile(topics);
+
+        Assert.Equal([("t42", "word42")], Match(taxonomy, "only word42 here"));
+        Assert.Equal([("t123", "stem123xyz")], Match(taxonomy, "a stem123xyz word"));
+        Assert.Equal(Enumerable.Range(0, 500).Where(i => i % 7 == 3).Select(i => ($"t{i}", "shared phrase 3")), Match(taxonomy, "the shared phrase 3."));
+        Assert.Empty(Match(taxonomy, "word500 stem12 shared phrase"));
+    }
+
     private static TopicTaxonomy Compile(IReadOnlyList<TopicDefinition> topics)
     {
         var compilation = TopicTaxonomy.Compile(topics);

@@ -403,6 +403,7 @@ public abstract class JobsTests(JobsAppFixture fixture) : IAsyncLifetime
 
         Assert.Contains("nobody.handles", listing.ToString(), StringComparison.Ordinal);
         Assert.Contains("Recent dead jobs", listing.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{dead}  nobody.handles  1/5 attempts", listing.ToString(), StringComparison.Ordinal);
         Assert.Contains("No handler", listing.ToString(), StringComparison.Ordinal);
         Assert.Contains("1 dead job(s) queued again.", retry.ToString(), StringComparison.Ordinal);
         Assert.Equal((JobStatus.Queued, 0), ((await JobAsync(dead)).Status, (await JobAsync(dead)).Attempts));

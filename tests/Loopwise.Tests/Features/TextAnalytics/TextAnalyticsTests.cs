@@ -126,6 +126,116 @@ public abstract class TextAnalyticsTests(LoopwiseAppFixture fixture) : Integrati
     }
 
     [Fact]
+    public async Task A_posted_comment_is_analysed_by_the_job_its_write_queued_and_a_taxonomy_save_re_analyses_it()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var survey = await ResponsesTestSurvey.CreateAsync(App, ws);
+        (await ws.Api.PutAsJsonAsync("/api/v1/text/taxonomy", new { version = 0, topics = Topics })).EnsureSuccessStatusCode();
+
+        (await ws.Api.PostAsJsonAsync($"/api/v1/surveys/{survey.Id}/responses", new
+        {
+            answers = new Dictionary<string, object> { ["nps"] = 3, ["reason"] = "The parcel never arrived and nobody answers the phone." },
+            touchpointKey = ResponsesTestSurvey.TouchpointKey,
+            startedAt = Day.AddMinutes(-2),
+            completedAt = Day,
+        })).EnsureSuccessStatusCode();
+        var first = await WaitForAnalysisAsync(ws, row => row.TaxonomyVersion == 1);
+
+        // Version 2 adds a "contact" topic: the save's re-analysis chain gives the stored comment its new topic.
+        (await ws.Api.PutAsJsonAsync("/api/v1/text/taxonomy", new
+        {
+            version = 1,
+            topics = Topics.Append(new { key = "contact", name = "Contact", rule = "phone OR call* OR \"nobody answers\"" }),
+        })).EnsureSuccessStatusCode();
+        var second = await WaitForAnalysisAsync(ws, row => row.TaxonomyVersion == 2);
+
+        Assert.Equal("negative", first.Label);
+        Assert.Equal(3, first.Nps);
+        Assert.Contains("\"delivery\"", first.TopicsJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"contact\"", first.TopicsJson, StringComparison.Ordinal);
+        Assert.Contains("\"contact\"", second.TopicsJson, StringComparison.Ordinal);
+        var jobs = await App.WithScopeAsync(sp => sp.GetRequiredService<LoopwiseDbContext>().Set<Loopwise.Features.Jobs.Job>()
+            .Where(j => j.Kind == TextAnalysisJob.Kind || j.Kind == TextReanalysisJob.Kind).Select(j => j.Kind).ToListAsync(), ws.Id);
+        Assert.Contains(TextAnalysisJob.Kind, jobs);
+        Assert.Contains(TextReanalysisJob.Kind, jobs);
+    }
+
+    [Fact]
+    public async Task Key_drivers_are_suppressed_with_the_reason_and_n_when_the_sample_is_too_small()
+    {
+        var (ws, _) = await SeededAsync();
+
+        using var drivers = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/text/drivers?from=2026-03-01&to=2026-03-31"));
+        using var bad = await ws.Api.GetAsync("/api/v1/text/drivers?outcome=revenue");
+
+        // 3 English comments carry an NPS answer (the French one is not analysed); every topic flag has fewer than 30
+        // mentions, so each is dropped and no predictor is left: no weights, and the messages say why.
+        var root = drivers.RootElement;
+        Assert.Equal("NoPredictors", root.GetProperty("status").GetString());
+        Assert.Equal(3, root.GetProperty("responses").GetInt32());
+        Assert.Empty(root.GetProperty("drivers").EnumerateArray());
+        Assert.Contains(root.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("delivery", StringComparison.Ordinal));
+        var delivery = root.GetProperty("impact").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "delivery");
+        Assert.Equal((2, 1), (delivery.GetProperty("mentioningN").GetInt32(), delivery.GetProperty("notMentioningN").GetInt32()));
+        Assert.False(delivery.GetProperty("significant").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    private async Task<CommentAnalysisRow> WaitForAnalysisAsync(TestWorkspace ws, Func<CommentAnalysisRow, bool> done)
+    {
+        // The server's job worker analyses in the background; a poll with a deadline (not a timing assertion).
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); ; await Task.Delay(100))
+        {
+            var row = await App.WithScopeAsync(sp => sp.GetRequiredService<LoopwiseDbContext>().Set<CommentAnalysisRow>().AsNoTracking().SingleOrDefaultAsync(), ws.Id);
+            if (row is not null && done(row))
+            {
+                return row;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "The comment was not analysed by the jobs within 60 s.");
+        }
+    }
+
+    [Fact]
+    public async Task Comments_no_topic_covers_suggest_a_new_topic_with_a_rule_that_compiles()
+    {
+        var (ws, surveyId) = await SeededAsync();
+        string[] uncovered =
+        [
+            "The gift wrapping was torn when it arrived.",
+            "Please offer gift wrapping in more colours.",
+            "Gift wrapping cost extra and looked cheap.",
+        ];
+        foreach (var (text, i) in uncovered.Select((t, i) => (t, i)))
+        {
+            (await ws.Api.PostAsJsonAsync($"/api/v1/surveys/{surveyId}/responses", new
+            {
+                answers = new Dictionary<string, object> { ["nps"] = 6, ["reason"] = text },
+                touchpointKey = ResponsesTestSurvey.TouchpointKey,
+                startedAt = Day.AddHours(i + 1).AddMinutes(-2),
+                completedAt = Day.AddHours(i + 1),
+            })).EnsureSuccessStatusCode();
+        }
+
+        await App.WithScopeAsync(sp => sp.GetRequiredService<TextReanalysis>().RunAsync(null, CancellationToken.None), ws.Id);
+        using var suggestions = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/text/suggestions?from=2026-03-01&to=2026-03-31"));
+
+        // The three new comments match no topic; "gift wrapping" is in all three.
+        var root = suggestions.RootElement;
+        Assert.Equal(3, root.GetProperty("uncoveredComments").GetInt32());
+        var gift = root.GetProperty("suggestions").EnumerateArray().First();
+        Assert.Contains("gift", gift.GetProperty("phrase").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, gift.GetProperty("comments").GetInt32());
+        var rule = gift.GetProperty("rule").GetString()!;
+        using var saved = await ws.Api.PutAsJsonAsync("/api/v1/text/taxonomy", new
+        {
+            version = 1,
+            topics = Topics.Append(new { key = "gift-wrapping", name = "Gift wrapping", rule }),
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+    }
+
+    [Fact]
     public async Task The_analyse_endpoint_scores_a_text_with_the_workspace_taxonomy_and_stores_nothing()
     {
         var ws = await App.CreateWorkspaceAsync();
