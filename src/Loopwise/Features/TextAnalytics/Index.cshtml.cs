@@ -34,7 +34,7 @@ public sealed class TextAnalyticsIndexModel(
     [BindProperty(SupportsGet = true)]
     public string? Interval { get; set; }
 
-    /// <summary>"top" keeps the top-level topics; anything else shows every level.</summary>
+    /// <summary>"all" shows every level of the taxonomy; by default the top-level topics (a parent counts its sub-topics' mentions).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Level { get; set; }
 
@@ -67,7 +67,7 @@ public sealed class TextAnalyticsIndexModel(
 
     public bool CanEditTaxonomy => User.HasClaim(Permissions.ClaimType, Permissions.TaxonomyWrite);
 
-    public bool TopLevelOnly => string.Equals(Level, "top", StringComparison.Ordinal);
+    public bool TopLevelOnly => !string.Equals(Level, "all", StringComparison.Ordinal);
 
     /// <summary>The topics shown: every level, or the top level, most mentioned first.</summary>
     public IReadOnlyList<TopicStatsDto> ShownTopics =>
@@ -151,7 +151,7 @@ public sealed class TextAnalyticsIndexModel(
         .. new KeyValuePair<string, string?>[]
         {
             new("from", From), new("to", To), new("touchpoint", Touchpoint is { Length: > 0 } ? Touchpoint : null),
-            new("interval", Interval is { Length: > 0 } ? Interval : null), new("level", TopLevelOnly ? "top" : null),
+            new("interval", Interval is { Length: > 0 } ? Interval : null), new("level", TopLevelOnly ? null : "all"),
             new("outcome", Outcome is { Length: > 0 } ? Outcome : null),
         }.Where(p => p.Value is not null),
     ];
@@ -187,6 +187,12 @@ public sealed class TextAnalyticsIndexModel(
         var parentName = Topics.Topics.FirstOrDefault(t => t.Key == parent)?.Name ?? parent;
         return TopicLabel(parent, parentName) + " › " + name;
     }
+
+    /// <summary>The direct sub-topics of <paramref name="key"/>, most mentioned first.</summary>
+    public IReadOnlyList<TopicStatsDto> SubTopics(string key) =>
+        Topics is null ? [] : [.. Topics.Topics
+            .Where(t => t.Key.StartsWith(key + "/", StringComparison.Ordinal) && !t.Key[(key.Length + 1)..].Contains('/', StringComparison.Ordinal))
+            .OrderByDescending(t => t.Mentions).ThenBy(t => t.Key, StringComparer.Ordinal)];
 
     /// <summary>The bubbles: topics shown with at least one mention.</summary>
     public string BubbleChart() => TextCharts.Bubbles(

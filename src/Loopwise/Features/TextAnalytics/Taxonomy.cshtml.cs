@@ -15,11 +15,13 @@ namespace Loopwise.Features.TextAnalytics;
 /// The taxonomy editor: the topics (key, name, rule) as editable rows, added and removed without JavaScript, saved
 /// whole through <see cref="TaxonomyStore.SaveAsync"/> with the version the page was loaded from (a save over a newer
 /// one is refused as a conflict, and a rule that does not parse is shown next to its row with the position). A starter
-/// taxonomy can be loaded into the editor, and "try a comment" analyses a typed text with the rows as they stand.
+/// taxonomy can be loaded into the editor, "try a comment" analyses a typed text with the rows as they stand, and topics
+/// suggested from the comments no topic covers (last 90 days) can be added to the rows.
 /// Everyone with text.read sees it; text.taxonomy edits.
 /// </summary>
 [Authorize(Policy = Permissions.TextRead)]
-public sealed class TextTaxonomyModel(LoopwiseDbContext db, TaxonomyStore taxonomies, TextAnalyzerCache analyzers) : PageModel
+public sealed class TextTaxonomyModel(
+    LoopwiseDbContext db, TimeProvider clock, TaxonomyStore taxonomies, TextAnalyzerCache analyzers, TopicSuggestions suggestions) : PageModel
 {
     public const int MaxTryLength = 10_000;
 
@@ -55,6 +57,9 @@ public sealed class TextTaxonomyModel(LoopwiseDbContext db, TaxonomyStore taxono
 
     public WorkspaceTaxonomy Stored { get; private set; } = null!;
 
+    /// <summary>Topics suggested from the uncovered comments of the last 90 days.</summary>
+    public TopicSuggestionsDto? Suggestions { get; private set; }
+
     /// <summary>The analysis of <see cref="TryText"/>, once tried.</summary>
     public CommentAnalysis? TryResult { get; private set; }
 
@@ -67,6 +72,9 @@ public sealed class TextTaxonomyModel(LoopwiseDbContext db, TaxonomyStore taxono
     /// <summary>A save was refused because someone saved a newer version.</summary>
     public bool Conflict { get; private set; }
 
+    /// <summary>The row a suggestion was just added as (it gets the focus), if any.</summary>
+    public int? Accepted { get; private set; }
+
     public bool CanEdit => User.HasClaim(Permissions.ClaimType, Permissions.TaxonomyWrite);
 
     public static IReadOnlyList<string> Industries => StarterTaxonomies.Industries;
@@ -77,6 +85,7 @@ public sealed class TextTaxonomyModel(LoopwiseDbContext db, TaxonomyStore taxono
         Rows = [.. Stored.Topics.Select(t => new TopicRow { Key = t.Key, Name = t.Name, Rule = t.Rule })];
         Version = Stored.Version;
         Industry = Stored.Industry;
+        await SuggestAsync(ct);
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
@@ -146,6 +155,49 @@ public sealed class TextTaxonomyModel(LoopwiseDbContext db, TaxonomyStore taxono
         return await RedisplayAsync(ct);
     }
 
+    /// <summary>Adds a suggested topic as a new row (key and name from the phrase, its proposed rule); nothing is saved.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(string? phrase, string? rule, CancellationToken ct)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (!string.IsNullOrWhiteSpace(phrase) && !string.IsNullOrWhiteSpace(rule))
+        {
+            var key = SlugOf(phrase);
+            var taken = Rows.Select(r => r.Key?.Trim()).ToHashSet(StringComparer.Ordinal);
+            var unique = key;
+            for (var n = 2; taken.Contains(unique); n++)
+            {
+                unique = string.Create(CultureInfo.InvariantCulture, $"{key}-{n}");
+            }
+
+            Rows.Add(new TopicRow { Key = unique, Name = char.ToUpperInvariant(phrase.Trim()[0]) + phrase.Trim()[1..], Rule = rule.Trim() });
+            Accepted = Rows.Count - 1;
+        }
+
+        return await RedisplayAsync(ct);
+    }
+
+    /// <summary>The action of a suggestion's "add to taxonomy" button.</summary>
+    public static string AcceptUrl(TopicSuggestionDto suggestion)
+    {
+        ArgumentNullException.ThrowIfNull(suggestion);
+        return "/text/taxonomy" + QueryString.Create(new KeyValuePair<string, string?>[] { new("handler", "Accept"), new("phrase", suggestion.Phrase), new("rule", suggestion.Rule) });
+    }
+
+    /// <summary>A topic key for a phrase: lower-case ASCII letters and digits, words joined by single hyphens ("click-and-collect").</summary>
+    public static string SlugOf(string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        // Keys are ASCII slugs: any other character separates words (the app runs with invariant globalization, so accents
+        // are not folded; the person edits the key before saving if it reads badly).
+        var words = phrase.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ').ToArray();
+        var slug = string.Join('-', new string(words).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return slug.Length == 0 ? "topic" : slug;
+    }
+
     /// <summary>
     /// Analyses <see cref="TryText"/> with the rows as they stand (for text.taxonomy) or the stored taxonomy; returns the
     /// result alone to htmx, the whole page otherwise. Nothing is stored.
@@ -166,6 +218,7 @@ public sealed class TextTaxonomyModel(LoopwiseDbContext db, TaxonomyStore taxono
         }
 
         Unsaved = !SameAsStored();
+        await SuggestAsync(ct);
         return Page();
     }
 
@@ -210,7 +263,14 @@ public sealed class TextTaxonomyModel(LoopwiseDbContext db, TaxonomyStore taxono
         Stored = await taxonomies.CurrentAsync(ct);
         Industry ??= Stored.Industry;
         Unsaved = !SameAsStored();
+        await SuggestAsync(ct);
         return Page();
+    }
+
+    private async Task SuggestAsync(CancellationToken ct)
+    {
+        var range = await TextRange.ParseAsync(db, clock, null, null, null, null, ct);
+        Suggestions = range.IsSuccess ? await suggestions.SuggestAsync(range.Value!, ct) : null;
     }
 
     private bool SameAsStored() =>

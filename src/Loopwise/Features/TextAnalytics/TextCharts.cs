@@ -167,14 +167,14 @@ public static class TextCharts
             ["aria"] = new JsonObject { ["enabled"] = true },
             ["tooltip"] = new JsonObject { ["trigger"] = "axis", ["axisPointer"] = new JsonObject { ["type"] = "shadow" } },
             ["grid"] = new JsonObject { ["containLabel"] = true, ["left"] = 16, ["right"] = 48, ["top"] = 32, ["bottom"] = 16 },
-            ["xAxis"] = new JsonObject { ["type"] = "value", ["name"] = "% of R²", ["min"] = 0 },
+            // The axis reaches the highest interval end, so no whisker is cut off (ECharts does not stretch the axis for mark lines).
+            ["xAxis"] = new JsonObject { ["type"] = "value", ["name"] = "% of R²", ["min"] = 0, ["max"] = AxisMax(drivers.Select(d => Math.Max(d.Driver.Weight, d.Driver.WeightHigh ?? 0))) },
             ["yAxis"] = new JsonObject { ["type"] = "category", ["inverse"] = true, ["data"] = names },
             ["series"] = new JsonArray(new JsonObject
             {
                 ["type"] = "bar",
                 ["name"] = $"Relative weight on {outcome} (% of R²)",
                 ["data"] = bars,
-                ["label"] = new JsonObject { ["show"] = true, ["position"] = "right", ["formatter"] = "{c}%", ["color"] = "#1b1f24" },
                 ["markLine"] = new JsonObject
                 {
                     ["silent"] = true,
@@ -187,6 +187,9 @@ public static class TextCharts
         };
         return option.ToJsonString();
     }
+
+    /// <summary>The next multiple of 10 at or above the largest value (at least 10), for a percent axis.</summary>
+    public static double AxisMax(IEnumerable<double> values) => Math.Max(10, Math.Ceiling(values.DefaultIfEmpty(0).Max() / 10) * 10);
 
     /// <summary>A driver's name with its direction: "▲ Staff" (goes with a higher outcome), "▼ Delivery" (lower).</summary>
     public static string DriverName(string label, int sign) => (sign < 0 ? "▼ " : sign > 0 ? "▲ " : "") + label;

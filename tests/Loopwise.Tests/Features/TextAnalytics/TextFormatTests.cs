@@ -81,6 +81,15 @@ public sealed class TextFormatTests
     public void Bubble_colour_runs_from_vermillion_through_grey_to_blue(double nps, string colour) =>
         Assert.Equal(colour, TextCharts.Colour(nps));
 
+    // Driver axis: the largest weight or interval end, up to the next ten: 59.9 → 60, 60 → 60, 60.1 → 70; never below 10.
+    [Theory]
+    [InlineData(new[] { 47.8, 59.9 }, 60.0)]
+    [InlineData(new[] { 60.0 }, 60.0)]
+    [InlineData(new[] { 12.0, 60.1 }, 70.0)]
+    [InlineData(new[] { 3.5 }, 10.0)]
+    [InlineData(new double[0], 10.0)]
+    public void The_driver_axis_reaches_the_highest_interval_end(double[] values, double max) => Assert.Equal(max, TextCharts.AxisMax(values));
+
     [Fact]
     public void A_topic_without_nps_answers_is_light_grey() => Assert.Equal(TextCharts.NoNpsColour, TextCharts.Colour(null));
 

@@ -37,8 +37,12 @@ public abstract class TextPagesTests(LoopwiseAppFixture fixture) : IntegrationTe
         var ws = await SeededAsync();
         using var browser = await SignInAsync(ws, "analyst", Role.Analyst);
 
-        var page = await PageAsync(browser, "/text?" + Range);
+        var page = await PageAsync(browser, "/text?" + Range + "&level=all");
+        var topLevel = await PageAsync(browser, "/text?" + Range);
         using var api = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/text/topics?" + Range));
+
+        // By default the top-level topics; every level on request.
+        Assert.Equal(["delivery", "billing", "staff"], topLevel.QuerySelectorAll("[data-testid=topics-table] tbody tr").Select(r => r.GetAttribute("data-topic")));
 
         var rows = page.QuerySelectorAll("[data-testid=topics-table] tbody tr").ToList();
         var topics = api.RootElement.GetProperty("topics").EnumerateArray().ToList();
@@ -78,6 +82,9 @@ public abstract class TextPagesTests(LoopwiseAppFixture fixture) : IntegrationTe
         using var browser = await SignInAsync(ws, "analyst", Role.Analyst);
 
         var page = await PageAsync(browser, "/text?" + Range + "&topic=delivery");
+        var billing = await PageAsync(browser, "/text?" + Range + "&topic=billing");
+        Assert.Equal(["billing/refunds"], billing.QuerySelectorAll("[data-testid=sub-topics] tbody tr").Select(r => r.GetAttribute("data-topic")));
+        Assert.Empty(page.QuerySelectorAll("[data-testid=sub-topics]"));
 
         var card = page.QuerySelector("[data-testid=topic-detail-card]")!;
         Assert.Equal("delivery", card.GetAttribute("data-topic"));
@@ -188,6 +195,63 @@ public abstract class TextPagesTests(LoopwiseAppFixture fixture) : IntegrationTe
         Assert.Contains("rude & slow", result.QuerySelector(".comment-text")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await VersionAsync(ws));
     }
+
+    [Fact]
+    public async Task A_suggested_topic_from_the_uncovered_comments_is_added_to_the_rows_and_saved()
+    {
+        var ws = await SeededAsync();
+        var survey = await ResponsesTestSurvey.CreateAsync(App, ws);
+        var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        // Six comments no topic covers, four about gift wrapping (a phrase in every one of them would have no IDF weight).
+        string[] uncovered =
+        [
+            "The gift wrapping was lovely.", "Gift wrapping looked cheap this time.", "I loved the gift wrapping!", "Nice gift wrapping and a card.",
+            "The music was far too loud.", "Parking was hard to find.",
+        ];
+        for (var i = 0; i < uncovered.Length; i++)
+        {
+            (await ws.Api.PostAsJsonAsync($"/api/v1/surveys/{survey.Id}/responses", new
+            {
+                answers = new Dictionary<string, object> { ["nps"] = 8, ["reason"] = uncovered[i] },
+                touchpointKey = ResponsesTestSurvey.TouchpointKey,
+                startedAt = now.AddDays(-3).AddHours(i).AddMinutes(-3),
+                completedAt = now.AddDays(-3).AddHours(i),
+            })).EnsureSuccessStatusCode();
+        }
+
+        await App.WithScopeAsync(sp => sp.GetRequiredService<TextReanalysis>().RunAsync(null, CancellationToken.None), ws.Id);
+        using var api = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/text/suggestions"));
+        var first = api.RootElement.GetProperty("suggestions")[0];
+        var (phrase, rule) = (first.GetProperty("phrase").GetString()!, first.GetProperty("rule").GetString()!);
+        Assert.Matches("gift|wrapping", phrase);
+
+        using var browser = await SignInAsync(ws, "analyst", Role.Analyst);
+        var page = await PageAsync(browser, "/text/taxonomy");
+        var row = page.QuerySelector("[data-testid=suggestions-table] tbody tr")!;
+        Assert.Equal(phrase, row.GetAttribute("data-phrase"));
+        Assert.Equal(rule, row.QuerySelector(".mono")!.TextContent);
+        var accept = row.QuerySelector("button[formaction]")!.GetAttribute("formaction")!;
+
+        // Adding puts the suggestion in the rows (not saved); saving keeps it.
+        var added = new HtmlParser().ParseDocument(await PostAsync(browser, accept, Fields(page, "#taxonomy-form")));
+        var rows = added.QuerySelectorAll("[data-testid=taxonomy-table] tbody tr").ToList();
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(TextTaxonomyModel.SlugOf(phrase), rows[4].GetAttribute("data-key"));
+        Assert.Equal(rule, added.QuerySelector("#topic-4-rule")!.TextContent);
+        Assert.NotNull(added.QuerySelector("#topic-4-key[autofocus]"));
+        Assert.Equal(1, await VersionAsync(ws));
+        await PostAsync(browser, "/text/taxonomy?handler=Save", Fields(added, "#taxonomy-form"));
+        using var saved = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/text/taxonomy"));
+        Assert.Equal(2, saved.RootElement.GetProperty("version").GetInt32());
+        Assert.Equal(rule, saved.RootElement.GetProperty("topics")[4].GetProperty("rule").GetString());
+    }
+
+    [Theory]
+    [InlineData("gift wrapping", "gift-wrapping")]
+    [InlineData("  Click & Collect ", "click-collect")]
+    [InlineData("crème brûlée 2", "cr-me-br-l-e-2")]
+    [InlineData("!!!", "topic")]
+    public void A_suggestions_key_is_a_slug_of_its_phrase(string phrase, string key) => Assert.Equal(key, TextTaxonomyModel.SlugOf(phrase));
 
     [Fact]
     public async Task Each_page_and_action_asks_for_its_permission()
