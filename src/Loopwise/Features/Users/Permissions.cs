@@ -36,27 +36,52 @@ public static class Permissions
     /// <summary>The workspace's background jobs: see the queue and retry dead jobs (Workspace Admin, like keys and retention).</summary>
     public const string JobsManage = "jobs.manage";
 
+    /// <summary>Closed-loop cases: list and read them (everyone who works with feedback; Responders see their own).</summary>
+    public const string CasesRead = "cases.read";
+
+    /// <summary>Work cases: acknowledge, note, log contacts, move through the workflow, resolve (cx-reference.md §11 "Case work").</summary>
+    public const string CasesWork = "cases.work";
+
+    /// <summary>Case workflow, SLA policies, assignment and alert rules (the CX Manager edits; §11).</summary>
+    public const string CasesConfigure = "cases.configure";
+
+    /// <summary>Outer-loop improvement initiatives: create, edit and move them on (§11 "Initiatives").</summary>
+    public const string InitiativesWrite = "initiatives.write";
+
+    /// <summary>Outbound integrations: webhook endpoints, their delivery log and redelivery; the e-mail delivery log.</summary>
+    public const string IntegrationsManage = "integrations.manage";
+
     /// <summary>Every capability, in a stable order (used for API key scopes and policy registration).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         DashboardsRead, SurveysRead, SurveysWrite, SurveysPublish, TouchpointsWrite, DistributionRead,
         DistributionWrite, ResponsesRead, ResponsesWrite, Export, UsersManage, KeysManage, TargetsWrite, TextRead, TaxonomyWrite, JobsManage,
+        CasesRead, CasesWork, CasesConfigure, InitiativesWrite, IntegrationsManage,
     ];
 
     private static readonly FrozenDictionary<Role, string[]> ByRole = new Dictionary<Role, string[]>
     {
-        [Role.Leader] = [DashboardsRead, SurveysRead, TargetsWrite, TextRead],
-        [Role.Director] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, TouchpointsWrite, Export, TargetsWrite, TextRead],
+        [Role.Leader] = [DashboardsRead, SurveysRead, TargetsWrite, TextRead, CasesRead, InitiativesWrite],
+        [Role.Director] =
+        [
+            DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, TouchpointsWrite, Export, TargetsWrite, TextRead,
+            CasesRead, InitiativesWrite,
+        ],
         [Role.Manager] =
         [
             DashboardsRead, SurveysRead, SurveysWrite, SurveysPublish, TouchpointsWrite, DistributionRead,
             DistributionWrite, ResponsesRead, ResponsesWrite, Export, TargetsWrite, TextRead, TaxonomyWrite,
+            CasesRead, CasesWork, CasesConfigure, InitiativesWrite, IntegrationsManage,
         ],
-        [Role.Practitioner] = [DashboardsRead, SurveysRead, SurveysWrite, TouchpointsWrite, DistributionRead, ResponsesRead, TextRead, TaxonomyWrite],
-        [Role.Analyst] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, Export, TextRead, TaxonomyWrite],
-        [Role.Responder] = [],
+        [Role.Practitioner] =
+        [
+            DashboardsRead, SurveysRead, SurveysWrite, TouchpointsWrite, DistributionRead, ResponsesRead, TextRead, TaxonomyWrite,
+            CasesRead, CasesWork, InitiativesWrite,
+        ],
+        [Role.Analyst] = [DashboardsRead, SurveysRead, DistributionRead, ResponsesRead, Export, TextRead, TaxonomyWrite, CasesRead],
+        [Role.Responder] = [CasesRead, CasesWork],
         [Role.Viewer] = [DashboardsRead],
-        [Role.WorkspaceAdmin] = [UsersManage, KeysManage, JobsManage],
+        [Role.WorkspaceAdmin] = [UsersManage, KeysManage, JobsManage, IntegrationsManage],
         [Role.PrivacyOfficer] = [],
     }.ToFrozenDictionary();
 
