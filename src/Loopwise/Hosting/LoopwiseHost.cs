@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Loopwise.Data;
+using Loopwise.Features.Alerts;
+using Loopwise.Features.Cases;
 using Loopwise.Features.Commerce;
 using Loopwise.Features.CustomerHealth;
 using Loopwise.Features.Dashboards;
@@ -98,6 +100,7 @@ public static class LoopwiseHost
         services.AddTargets();
         services.AddCustomerHealth();
         services.AddTextAnalytics();
+        services.AddCases();
         services.AddJobs();
 
         return builder;
@@ -131,6 +134,8 @@ public static class LoopwiseHost
         app.MapCustomerHealthApi();
         app.MapTextAnalyticsApi();
         app.MapJobsApi();
+        app.MapCasesApi();
+        app.MapAlertRulesApi();
         return app;
     }
 }

@@ -35,3 +35,10 @@ public readonly record struct Result<T>
 
     public static implicit operator Result<T>(Error error) => new(default, error);
 }
+
+/// <summary>Helpers for <see cref="Result{T}"/>.</summary>
+public static class Result
+{
+    /// <summary>A success; for values of interface types, which C# gives no implicit conversion.</summary>
+    public static Result<T> Ok<T>(T value) => value;
+}

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Loopwise.Core.Surveys;
 using Loopwise.Data;
+using Loopwise.Features.Alerts;
 using Loopwise.Features.Jobs;
 using Loopwise.Features.TextAnalytics;
 using Loopwise.Features.Customers;
@@ -21,7 +22,7 @@ namespace Loopwise.Features.Responses;
 /// upserts, SQLite gets prepared multi-row INSERTs. Values are written in exactly the formats EF reads back
 /// (<see cref="SqlValue"/>); a test round-trips them through EF on both providers.
 /// </summary>
-public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics, DimensionCatalog dimensionCatalog, JobQueue jobs)
+public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics, DimensionCatalog dimensionCatalog, JobQueue jobs, AlertRuleCache alertRules)
 {
     // Microsoft.Data.Sqlite binds each parameter by name (a linear search in the statement), so binding cost grows with
     // the square of a statement's parameter count: a few rows per statement beats hundreds.
@@ -80,7 +81,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             // The slot is held by this write until its commit (the end of the batch when it is its own transaction).
             await db.Database.OpenConnectionAsync(ct);
             using var slot = RollupSlots.Take();
-            var analyse = CommentJobs(workspaceId, responses);
+            var analyse = await FollowUpJobsAsync(workspaceId, responses, ct);
             await ExecutePostgresAsync(
                 [InsertPostgres(workspaceId, responses), .. UpsertPostgres(workspaceId, delta, slot.Slot), .. analyse.Count > 0 ? [jobs.PostgresBatchCommand(analyse)] : Array.Empty<NpgsqlBatchCommand>()],
                 ct);
@@ -95,7 +96,7 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
             {
                 await InsertAsync(workspaceId, responses, ct);
                 await ApplyAsync(workspaceId, delta, ct);
-                if (CommentJobs(workspaceId, responses) is { Count: > 0 } analyse)
+                if (await FollowUpJobsAsync(workspaceId, responses, ct) is { Count: > 0 } analyse)
                 {
                     await jobs.EnqueueAsync(analyse, ct);
                 }
@@ -111,13 +112,20 @@ public sealed class ResponseWriter(LoopwiseDbContext db, LoopwiseMetrics metrics
     }
 
     /// <summary>
-    /// The comment analysis job of responses with a free-text answer (ADR 11), committed with them: one job per
-    /// <see cref="TextAnalysisJob.MaxResponses"/> responses; none when no response has a comment.
+    /// The jobs committed with the responses: the comment analysis of responses with a free-text answer (ADR 11), one
+    /// job per <see cref="TextAnalysisJob.MaxResponses"/>; and the alert rules' evaluation (ADR 12) when the workspace
+    /// has enabled rules, one job per <see cref="AlertEvaluationJob.MaxResponses"/>.
     /// </summary>
-    private static List<NewJob> CommentJobs(Guid workspaceId, IReadOnlyList<ResponseToStore> responses)
+    private async Task<List<NewJob>> FollowUpJobsAsync(Guid workspaceId, IReadOnlyList<ResponseToStore> responses, CancellationToken ct)
     {
         var ids = responses.Where(r => r.Answers.Answers.Values.Any(a => !string.IsNullOrWhiteSpace(a.Text))).Select(r => r.Id).ToList();
-        return [.. ids.Chunk(TextAnalysisJob.MaxResponses).Select(chunk => TextAnalysisJob.For(workspaceId, chunk))];
+        List<NewJob> jobs = [.. ids.Chunk(TextAnalysisJob.MaxResponses).Select(chunk => TextAnalysisJob.For(workspaceId, chunk))];
+        if (await alertRules.AnyEnabledAsync(db, workspaceId, ct))
+        {
+            jobs.AddRange(responses.Select(r => r.Id).Chunk(AlertEvaluationJob.MaxResponses).Select(chunk => AlertEvaluationJob.For(workspaceId, chunk)));
+        }
+
+        return jobs;
     }
 
     /// <summary>Adds rollup deltas for facts stored by the caller in the current transaction.</summary>

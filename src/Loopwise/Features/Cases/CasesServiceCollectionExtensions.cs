@@ -1,0 +1,20 @@
+using Loopwise.Features.Alerts;
+using Loopwise.Features.Jobs;
+
+namespace Loopwise.Features.Cases;
+
+public static class CasesServiceCollectionExtensions
+{
+    /// <summary>Closed-loop cases and the alert rules that open them (ADR 12).</summary>
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddScoped<CaseService>();
+        services.AddScoped<CaseAssigner>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<CaseSetup>();
+        services.AddSingleton<AlertRuleCache>();
+        services.AddJobHandler<CaseSlaJob>(CaseSlaJob.Kind);
+        services.AddJobHandler<AlertEvaluationJob>(AlertEvaluationJob.Kind);
+        return services;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Loopwise.Data;
+using Loopwise.Features.Alerts;
+using Loopwise.Features.Cases;
+using Loopwise.Features.Jobs;
+using Loopwise.Features.Users;
+using Loopwise.Tests.Features.Responses;
+using Loopwise.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Loopwise.Tests.Features.Cases;
+
+/// <summary>
+/// The closed loop on each database (issue 5, ADR 12): alert rules open cases through the jobs table, assignment
+/// rules pick the owner, SLA clocks warn and escalate on the fixture's clock, and the workflow refuses illegal moves.
+/// The default calendar is Monday to Friday 09:00–17:00 UTC; 2026-12-07 is a Monday.
+/// </summary>
+public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Monday9 = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+
+    private LoopwiseApp App => fixture.App;
+
+    private ManualClock Clock => fixture.Clock;
+
+    public async Task InitializeAsync()
+    {
+        Clock.Set(Monday9);
+        await App.WithScopeAsync(async s => await s.GetRequiredService<LoopwiseDbContext>().Database.ExecuteSqlRawAsync("DELETE FROM jobs"));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_detractor_response_opens_exactly_one_case_for_the_teams_next_owner_and_a_promoter_none()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var survey = await ResponsesTestSurvey.CreateAsync(App, ws);
+        var (ana, ben) = (await AddResponderAsync(ws, "ana"), await AddResponderAsync(ws, "ben"));
+        (await ws.Api.PutAsJsonAsync("/api/v1/case-setup/teams", new object[]
+        {
+            new { key = "frontline", name = "Frontline", strategy = "RoundRobin", members = new[] { new { userId = ana }, new { userId = ben } } },
+            new { key = "office", name = "Back office", strategy = "Queue", isFallback = true },
+        })).EnsureSuccessStatusCode();
+        (await ws.Api.PutAsJsonAsync("/api/v1/case-setup/assignment-rules", new object[]
+        {
+            new { name = "Store feedback", match = new { touchpoints = new[] { ResponsesTestSurvey.TouchpointKey } }, teamKey = "frontline" },
+        })).EnsureSuccessStatusCode();
+        using var created = await ws.Api.PostAsJsonAsync("/api/v1/alert-rules", new
+        {
+            name = "Detractor call-back",
+            conditions = new { npsAtMost = 6 },
+            actions = new { openCase = new { priority = "High" }, tags = new[] { "detractor" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var detractor = await PostAsync(ws, survey.Id, nps: 3, customer: "CUST-1", comment: "Waited 40 minutes on hold.");
+        await PostAsync(ws, survey.Id, nps: 10, customer: "CUST-2", comment: "Lovely staff.");
+        await RunJobsAsync();
+        // The same customer's second detractor response folds into the open case; an evaluation job that runs again
+        // (a worker that died after its commit) fires nothing twice.
+        var again = await PostAsync(ws, survey.Id, nps: 2, customer: "CUST-1", comment: "Still nothing.");
+        await App.WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<JobQueue>().Enqueue(AlertEvaluationJob.For(ws.Id, [detractor, again]));
+            return await s.GetRequiredService<LoopwiseDbContext>().SaveChangesAsync();
+        }, ws.Id);
+        await RunJobsAsync();
+
+        using var page = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/cases?state=all"));
+        var @case = Assert.Single(page.RootElement.GetProperty("cases").EnumerateArray());
+        Assert.Equal(("Assigned", "High", 1), (@case.GetProperty("state").GetString(), @case.GetProperty("priority").GetString(), @case.GetProperty("number").GetInt32()));
+        Assert.Equal(ana, @case.GetProperty("owner").GetProperty("id").GetGuid());
+        Assert.Equal(detractor, @case.GetProperty("responseId").GetGuid());
+        var firings = await App.WithScopeAsync(s => s.GetRequiredService<LoopwiseDbContext>().Set<AlertFiring>().CountAsync(), ws.Id);
+        var tags = await App.WithScopeAsync(s => s.GetRequiredService<LoopwiseDbContext>().Set<ResponseTag>().Select(t => t.ResponseId).ToListAsync(), ws.Id);
+        Assert.Equal(2, firings);
+        Assert.Equal(new[] { detractor, again }.Order(), tags.Order());
+
+        // The next detractor of another customer goes to the next member of the team.
+        await PostAsync(ws, survey.Id, nps: 0, customer: "CUST-3", comment: "Never again.");
+        await RunJobsAsync();
+        using var open = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/cases?owner=" + ben));
+        Assert.Equal(1, open.RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_uncontacted_case_warns_at_75_percent_and_escalates_with_a_raised_priority_when_its_first_response_target_passes()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var ana = await AddResponderAsync(ws, "ana");
+        var opened = await CreateCaseAsync(ws, ana);
+
+        // Normal: first response within 8 working hours → due Monday 17:00, warning at 15:00.
+        Assert.Equal(new DateTime(2026, 12, 7, 17, 0, 0, DateTimeKind.Utc), opened.GetProperty("firstResponse").GetProperty("dueAt").GetDateTime());
+        Clock.Set(Monday9.AddHours(6.5));
+        await RunJobsAsync();
+        var warned = await CaseAsync(ws, opened);
+        Clock.Set(Monday9.AddHours(8).AddMinutes(1));
+        await RunJobsAsync();
+        var breached = await CaseAsync(ws, opened);
+
+        Assert.Equal(("Assigned", "AtRisk"), (warned.GetProperty("case").GetProperty("state").GetString(), warned.GetProperty("case").GetProperty("slaStatus").GetString()));
+        Assert.Contains(Events(warned), e => e.Kind == "SlaWarning");
+        Assert.Equal(("Escalated", "High", "Breached"), (
+            breached.GetProperty("case").GetProperty("state").GetString(),
+            breached.GetProperty("case").GetProperty("priority").GetString(),
+            breached.GetProperty("case").GetProperty("slaStatus").GetString()));
+        Assert.Single(Events(breached), e => e.Kind == "SlaBreach");
+        Assert.Contains(Events(breached), e => e is { Kind: "Transition", Action: "Escalate", Actor: "system" });
+
+        // Nothing is recorded twice when the check runs again.
+        await App.WithScopeAsync(async s =>
+        {
+            s.GetRequiredService<JobQueue>().Enqueue(CaseSlaJob.For(ws.Id, opened.GetProperty("case").GetProperty("id").GetGuid(), Clock.UtcNow));
+            return await s.GetRequiredService<LoopwiseDbContext>().SaveChangesAsync();
+        }, ws.Id);
+        await RunJobsAsync();
+        Assert.Single(Events(await CaseAsync(ws, opened)), e => e.Kind == "SlaBreach");
+    }
+
+    [Fact]
+    public async Task The_workflow_refuses_illegal_moves_with_a_clear_problem_and_resolving_needs_a_root_cause()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var ana = await AddResponderAsync(ws, "ana");
+        var opened = await CreateCaseAsync(ws, ana);
+        var id = opened.GetProperty("case").GetProperty("id").GetGuid();
+
+        using var early = await ws.Api.PostAsJsonAsync($"/api/v1/cases/{id}/actions", new { action = "Resolve", rootCause = "Billing error", resolutionCode = "Refunded" });
+        using var earlyProblem = JsonDocument.Parse(await early.Content.ReadAsStringAsync());
+        using var unknown = await ws.Api.PostAsJsonAsync($"/api/v1/cases/{id}/actions", new { action = "Teleport" });
+        using var call = await ws.Api.PostAsJsonAsync($"/api/v1/cases/{id}/contacts", new { channel = "phone", outcome = "reached", note = "Apologised; refund on its way." });
+        using var bare = await ws.Api.PostAsJsonAsync($"/api/v1/cases/{id}/actions", new { action = "Resolve" });
+        using var bareProblem = JsonDocument.Parse(await bare.Content.ReadAsStringAsync());
+        using var resolved = await ws.Api.PostAsJsonAsync($"/api/v1/cases/{id}/actions", new { action = "Resolve", rootCause = "Billing error", resolutionCode = "Refunded" });
+        using var closeOpen = await ws.Api.PostAsJsonAsync($"/api/v1/cases/{id}/actions", new { action = "Escalate" });
+
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal("application/problem+json", early.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("A case that is assigned cannot resolve. Allowed: assign, acknowledge, contact customer, escalate, close.", earlyProblem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.True(bareProblem.RootElement.GetProperty("errors").TryGetProperty("rootCause", out _));
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, closeOpen.StatusCode);
+
+        var final = await CaseAsync(ws, opened);
+        var c = final.GetProperty("case");
+        Assert.Equal(("Resolved", "Billing error", "Refunded"), (c.GetProperty("state").GetString(), final.GetProperty("rootCause").GetString(), final.GetProperty("resolutionCode").GetString()));
+        Assert.Equal("Met", final.GetProperty("firstResponse").GetProperty("status").GetString());
+        Assert.Equal(
+            ["Created", "Transition:Assign", "Contact", "Transition:ContactCustomer", "Transition:Resolve"],
+            Events(final).Select(e => e.Action is null ? e.Kind : $"{e.Kind}:{e.Action}"));
+        var audit = await App.WithScopeAsync(s => s.GetRequiredService<LoopwiseDbContext>().Set<Loopwise.Features.Audit.AuditEntry>()
+            .Where(a => a.Target == $"case:{id}").Select(a => a.Action).ToListAsync(), ws.Id);
+        Assert.Contains("case.resolve", audit);
+        Assert.Contains("case.contactcustomer", audit);
+    }
+
+    private async Task<Guid> AddResponderAsync(TestWorkspace ws, string name) =>
+        await App.WithScopeAsync(async s => (await s.GetRequiredService<UserService>().AddAsync(
+            ws.Id, $"{name}@{ws.Slug}.test", name, "correct-horse-battery", [Role.Responder], CancellationToken.None)).Value!.Id, ws.Id);
+
+    private static async Task<JsonElement> CreateCaseAsync(TestWorkspace ws, Guid owner)
+    {
+        using var response = await ws.Api.PostAsJsonAsync("/api/v1/cases", new { title = "Called about a late refund", ownerUserId = owner });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static async Task<JsonElement> CaseAsync(TestWorkspace ws, JsonElement @case) =>
+        JsonDocument.Parse(await ws.Api.GetStringAsync($"/api/v1/cases/{@case.GetProperty("case").GetProperty("id").GetGuid()}")).RootElement.Clone();
+
+    private static IEnumerable<(string Kind, string? Action, string Actor)> Events(JsonElement detail) =>
+        detail.GetProperty("events").EnumerateArray().Select(e => (
+            e.GetProperty("kind").GetString()!,
+            e.GetProperty("action").ValueKind == JsonValueKind.Null ? null : e.GetProperty("action").GetString(),
+            e.GetProperty("actor").GetString()!));
+
+    private async Task<Guid> PostAsync(TestWorkspace ws, Guid surveyId, int nps, string customer, string comment)
+    {
+        using var posted = await ws.Api.PostAsJsonAsync($"/api/v1/surveys/{surveyId}/responses", new
+        {
+            answers = new Dictionary<string, object> { ["nps"] = nps, ["reason"] = comment },
+            touchpointKey = ResponsesTestSurvey.TouchpointKey,
+            customerExternalId = customer,
+            startedAt = Clock.UtcNow.AddMinutes(-2),
+            completedAt = Clock.UtcNow,
+        });
+        posted.EnsureSuccessStatusCode();
+        return (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task RunJobsAsync()
+    {
+        var runner = App.Services.GetRequiredService<JobRunner>();
+        await runner.RunDueAsync(50, CancellationToken.None);
+    }
+}
+
+[Collection(CasesSqliteCollection.Name)]
+public sealed class CasesTests_Sqlite(CasesSqliteFixture fixture) : CasesTests(fixture);
+
+[Collection(CasesPostgresCollection.Name)]
+public sealed class CasesTests_Postgres(CasesPostgresFixture fixture) : CasesTests(fixture);
