@@ -8,6 +8,7 @@ using Loopwise.Features.Dashboards;
 using Loopwise.Features.Demo;
 using Loopwise.Features.Dimensions;
 using Loopwise.Features.Health;
+using Loopwise.Features.Initiatives;
 using Loopwise.Features.Invitations;
 using Loopwise.Features.Jobs;
 using Loopwise.Features.Kpis;
@@ -136,6 +137,7 @@ public static class LoopwiseHost
         app.MapJobsApi();
         app.MapCasesApi();
         app.MapAlertRulesApi();
+        app.MapInitiativesApi();
         return app;
     }
 }

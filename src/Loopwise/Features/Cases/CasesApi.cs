@@ -23,6 +23,9 @@ internal static class CasesApi
         group.MapPost("/{id:guid}/contacts", ContactAsync).WithName("LogCaseContact").RequireAuthorization(Permissions.CasesWork)
             .WithSummary("Logs a contact with the customer {channel: phone|email|sms|chat|in_person, outcome: reached|no_answer|left_message, note?}; reaching the customer moves the case to InProgress.");
 
+        group.MapGet("/insights", InsightsAsync).WithName("GetClosedLoopInsights")
+            .WithSummary("Closed-loop KPIs over ?from=&to= (UTC days; the last 90 by default): cases opened, open, breached, resolved; time to first contact (mean, median, P90 hours); share resolved within SLA; detractor recovery (NPS of detractors re-surveyed within 90 days of their case's resolution); resolved cases by root cause, touchpoint and topic.");
+
         var setup = app.MapGroup("/api/v1/case-setup").WithTags("Cases").RequireAuthorization(Permissions.CasesRead);
         setup.MapGet("/settings", async (CaseService cases, CancellationToken ct) => TypedResults.Ok(await cases.SettingsAsync(ct)))
             .WithName("GetCaseSettings").WithSummary("The working calendar, SLA targets by priority (working hours) and the auto-close delay.");
@@ -79,6 +82,12 @@ internal static class CasesApi
     private static async Task<Results<Ok<IReadOnlyList<AssignmentRuleDto>>, ProblemHttpResult>> SaveRulesAsync(List<AssignmentRuleDto> body, CaseSetup setup, HttpContext http, CancellationToken ct)
     {
         var result = await setup.SaveRulesAsync(body, http.User.Actor(), ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ClosedLoopDto>, ProblemHttpResult>> InsightsAsync(string? from, string? to, ClosedLoopQuery query, CancellationToken ct)
+    {
+        var result = await query.HandleAsync(from, to, ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
     }
 

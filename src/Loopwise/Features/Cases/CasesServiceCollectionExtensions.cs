@@ -12,6 +12,8 @@ public static class CasesServiceCollectionExtensions
         services.AddScoped<CaseAssigner>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseSetup>();
+        services.AddScoped<ClosedLoopQuery>();
+        services.AddScoped<Initiatives.InitiativeService>();
         services.AddSingleton<AlertRuleCache>();
         services.AddJobHandler<CaseSlaJob>(CaseSlaJob.Kind);
         services.AddJobHandler<AlertEvaluationJob>(AlertEvaluationJob.Kind);

@@ -162,6 +162,100 @@ public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
         Assert.Contains("case.contactcustomer", audit);
     }
 
+    [Fact]
+    public async Task Closed_loop_insights_give_time_to_first_contact_sla_share_detractor_recovery_and_root_causes()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var survey = await ResponsesTestSurvey.CreateAsync(App, ws);
+        var ana = await AddResponderAsync(ws, "ana");
+        (await ws.Api.PostAsJsonAsync("/api/v1/alert-rules", new { name = "Detractors", conditions = new { npsAtMost = 6 }, actions = new { openCase = new { } } }))
+            .EnsureSuccessStatusCode();
+
+        // Two detractors at Monday 09:00; contacted at 11:00 and 13:00 (2 h and 4 h), resolved at 12:00 and 14:00 with
+        // the same root cause; the first customer answers again on Tuesday with a 9, the second does not.
+        await PostAsync(ws, survey.Id, nps: 2, customer: "CUST-1", comment: "Parcel lost.");
+        await PostAsync(ws, survey.Id, nps: 4, customer: "CUST-2", comment: "Parcel late.");
+        await RunJobsAsync();
+        using var page = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/cases"));
+        var ids = page.RootElement.GetProperty("cases").EnumerateArray().OrderBy(c => c.GetProperty("number").GetInt32()).Select(c => c.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(2, ids.Count);
+        for (var i = 0; i < 2; i++)
+        {
+            Clock.Set(Monday9.AddHours(2 + (2 * i)));
+            (await ws.Api.PostAsJsonAsync($"/api/v1/cases/{ids[i]}/actions", new { action = "Acknowledge", ownerUserId = ana })).EnsureSuccessStatusCode();
+            (await ws.Api.PostAsJsonAsync($"/api/v1/cases/{ids[i]}/contacts", new { channel = "phone", outcome = "reached" })).EnsureSuccessStatusCode();
+            Clock.Set(Monday9.AddHours(3 + (2 * i)));
+            (await ws.Api.PostAsJsonAsync($"/api/v1/cases/{ids[i]}/actions", new { action = "Resolve", rootCause = "Delivery delay", resolutionCode = "Replaced" }))
+                .EnsureSuccessStatusCode();
+        }
+
+        Clock.Set(Monday9.AddDays(1).AddHours(1));
+        await PostAsync(ws, survey.Id, nps: 9, customer: "CUST-1", comment: "Sorted quickly, thank you.");
+
+        using var insights = JsonDocument.Parse(await ws.Api.GetStringAsync("/api/v1/cases/insights?from=2026-12-07&to=2026-12-08"));
+        var root = insights.RootElement;
+        Assert.Equal((2, 0, 2), (root.GetProperty("opened").GetInt32(), root.GetProperty("openNow").GetInt32(), root.GetProperty("resolved").GetInt32()));
+        // Hours to first contact {2, 4}: mean 3, median 3, P90 = 2 + 0.9 × (4 − 2) = 3.8.
+        var first = root.GetProperty("timeToFirstContact");
+        Assert.Equal((2, 3.0, 3.0, 3.8), (first.GetProperty("n").GetInt32(), first.GetProperty("meanHours").GetDouble(), first.GetProperty("medianHours").GetDouble(), first.GetProperty("p90Hours").GetDouble()));
+        Assert.Equal((2, 2), (root.GetProperty("resolvedWithinSla").GetProperty("count").GetInt32(), root.GetProperty("resolvedWithinSla").GetProperty("of").GetInt32()));
+        // Recovery: 2 resolved detractors, 1 re-surveyed, a promoter: 1 of 1 recovered; the NPS of one answer is hidden (n < 10, §1).
+        var recovery = root.GetProperty("detractorRecovery");
+        Assert.Equal((2, 1, 1), (recovery.GetProperty("resolved").GetInt32(), recovery.GetProperty("resurveyed").GetInt32(), recovery.GetProperty("recovered").GetProperty("count").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, recovery.GetProperty("nps").ValueKind);
+        var cause = Assert.Single(root.GetProperty("byRootCause").EnumerateArray());
+        Assert.Equal(("Delivery delay", 2), (cause.GetProperty("label").GetString(), cause.GetProperty("cases").GetInt32()));
+        Assert.Equal("Web checkout", Assert.Single(root.GetProperty("byTouchpoint").EnumerateArray()).GetProperty("label").GetString());
+    }
+
+    [Fact]
+    public async Task An_initiative_moves_one_step_at_a_time_and_is_measured_before_and_after_its_delivery()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var survey = await ResponsesTestSurvey.CreateAsync(App, ws);
+        // Before (90 days up to 2026-12-06): 3 promoters, 2 passives, 5 detractors of 10: NPS (3 − 5) / 10 = −20.
+        Clock.Set(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
+        foreach (var (nps, i) in new[] { 10, 9, 9, 8, 7, 6, 5, 3, 2, 0 }.Select((n, i) => (n, i)))
+        {
+            await PostAsync(ws, survey.Id, nps, $"OLD-{i}", "Before the change.");
+        }
+
+        Clock.Set(Monday9);
+        using var created = await ws.Api.PostAsJsonAsync("/api/v1/initiatives", new
+        {
+            title = "Courier hand-over checklist", rootCause = "Delivery delay", touchpointKey = ResponsesTestSurvey.TouchpointKey,
+            kpi = "tnps", expectedImpact = 10, effort = 5,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var initiative = (await created.Content.ReadFromJsonAsync<JsonElement>());
+        var id = initiative.GetProperty("id").GetGuid();
+        Assert.Equal(("Proposed", 2.0), (initiative.GetProperty("status").GetString(), initiative.GetProperty("priority").GetDouble()));
+
+        using var jump = await ws.Api.PostAsJsonAsync($"/api/v1/initiatives/{id}/status", new { status = "Delivered" });
+        Assert.Equal(HttpStatusCode.Conflict, jump.StatusCode);
+        foreach (var status in new[] { "Approved", "InProgress", "Delivered" })
+        {
+            (await ws.Api.PostAsJsonAsync($"/api/v1/initiatives/{id}/status", new { status })).EnsureSuccessStatusCode();
+        }
+
+        using var early = await ws.Api.PostAsJsonAsync($"/api/v1/initiatives/{id}/status", new { status = "Measured" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+
+        // After (from 2026-12-07): 8 promoters, 2 passives of 10: NPS 80.
+        foreach (var (nps, i) in new[] { 10, 10, 10, 9, 9, 9, 9, 10, 8, 7 }.Select((n, i) => (n, i)))
+        {
+            await PostAsync(ws, survey.Id, nps, $"NEW-{i}", "After the change.");
+        }
+
+        using var measured = await ws.Api.PostAsJsonAsync($"/api/v1/initiatives/{id}/status", new { status = "Measured" });
+        Assert.Equal(HttpStatusCode.OK, measured.StatusCode);
+        var m = (await measured.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("measurement");
+        Assert.Equal((10L, -20.0), (m.GetProperty("before").GetProperty("n").GetInt64(), m.GetProperty("before").GetProperty("value").GetDouble()));
+        Assert.Equal((10L, 80.0), (m.GetProperty("after").GetProperty("n").GetInt64(), m.GetProperty("after").GetProperty("value").GetDouble()));
+        Assert.Equal(100.0, m.GetProperty("change").GetDouble());
+        Assert.Equal("Improved", m.GetProperty("verdict").GetString());
+    }
+
     private async Task<Guid> AddResponderAsync(TestWorkspace ws, string name) =>
         await App.WithScopeAsync(async s => (await s.GetRequiredService<UserService>().AddAsync(
             ws.Id, $"{name}@{ws.Slug}.test", name, "correct-horse-battery", [Role.Responder], CancellationToken.None)).Value!.Id, ws.Id);
