@@ -256,6 +256,46 @@ public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
         Assert.Equal("Improved", m.GetProperty("verdict").GetString());
     }
 
+    [Fact]
+    public async Task The_closed_loop_page_shows_a_resolved_cases_root_cause_and_a_manager_turns_it_into_an_initiative()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var ana = await AddResponderAsync(ws, "ana");
+        var id = (await CreateCaseAsync(ws, ana)).GetProperty("case").GetProperty("id").GetGuid();
+        Clock.Set(Monday9.AddHours(1));
+        (await ws.Api.PostAsJsonAsync($"/api/v1/cases/{id}/contacts", new { channel = "phone", outcome = "reached" })).EnsureSuccessStatusCode();
+        (await ws.Api.PostAsJsonAsync($"/api/v1/cases/{id}/actions", new { action = "Resolve", rootCause = "Billing error", resolutionCode = "Refunded" })).EnsureSuccessStatusCode();
+        await App.WithScopeAsync(async s => (await s.GetRequiredService<UserService>().AddAsync(
+            ws.Id, $"manager@{ws.Slug}.test", "Mia Manager", ws.Password, [Role.Manager], CancellationToken.None)).Value!, ws.Id);
+        using var browser = new BrowserSession(App);
+        await browser.SignInAsync($"manager@{ws.Slug}.test", ws.Password);
+        const string url = "/cases/insights?from=2026-12-07&to=2026-12-07";
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await browser.Client.GetStringAsync(url));
+        var refused = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await browser.SubmitFormAsync(url, "#new-initiative", new Dictionary<string, string>
+        {
+            ["Form.Title"] = "Explain the invoice", ["Form.RootCause"] = "Billing error", ["Form.Kpi"] = "tnps", ["Form.ExpectedImpact"] = "4", ["Form.Effort"] = "0",
+        }));
+        var saved = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await browser.SubmitFormAsync(url, "#new-initiative", new Dictionary<string, string>
+        {
+            ["Form.Title"] = "Explain the invoice", ["Form.RootCause"] = "Billing error", ["Form.Kpi"] = "tnps", ["Form.ExpectedImpact"] = "4", ["Form.Effort"] = "2",
+        }));
+
+        var cause = page.QuerySelector("[data-testid=root-causes] tbody tr")!;
+        Assert.Equal("Billing error", cause.QuerySelector("th")!.TextContent.Trim());
+        Assert.Equal("1", cause.QuerySelectorAll("td")[0].TextContent.Trim());
+        Assert.Equal("100 %", page.QuerySelector("[data-testid=within-sla]")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("[data-testid=root-cause-chart] script[type='application/json']"));
+        Assert.Equal("The effort is in person-days, more than 0.", refused.QuerySelector("#Form-effort-error")!.TextContent.Trim());
+        Assert.Equal("Explain the invoice", ((AngleSharp.Html.Dom.IHtmlInputElement)refused.QuerySelector("#initiative-title")!).Value);
+        var row = saved.QuerySelector("[data-testid=initiatives] tbody tr")!;
+        Assert.Equal("Explain the invoice", row.QuerySelector("th")!.TextContent.Trim());
+        var text = System.Text.RegularExpressions.Regex.Replace(row.TextContent, @"\s+", " ");
+        Assert.Contains("Billing error (1 case)", text, StringComparison.Ordinal);
+        Assert.Contains("proposed", text, StringComparison.Ordinal);
+        Assert.Contains("Mark approved", text, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> AddResponderAsync(TestWorkspace ws, string name) =>
         await App.WithScopeAsync(async s => (await s.GetRequiredService<UserService>().AddAsync(
             ws.Id, $"{name}@{ws.Slug}.test", name, "correct-horse-battery", [Role.Responder], CancellationToken.None)).Value!.Id, ws.Id);
