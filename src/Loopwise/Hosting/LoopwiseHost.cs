@@ -5,6 +5,7 @@ using Loopwise.Features.CustomerHealth;
 using Loopwise.Features.Dashboards;
 using Loopwise.Features.Demo;
 using Loopwise.Features.Dimensions;
+using Loopwise.Features.Email;
 using Loopwise.Features.Health;
 using Loopwise.Features.Invitations;
 using Loopwise.Features.Jobs;
@@ -99,6 +100,7 @@ public static class LoopwiseHost
         services.AddCustomerHealth();
         services.AddTextAnalytics();
         services.AddJobs();
+        services.AddEmail();
 
         return builder;
     }
@@ -131,6 +133,8 @@ public static class LoopwiseHost
         app.MapCustomerHealthApi();
         app.MapTextAnalyticsApi();
         app.MapJobsApi();
+        app.MapEmailsApi();
+        app.MapUnsubscribe();
         return app;
     }
 }
