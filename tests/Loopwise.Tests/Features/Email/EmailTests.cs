@@ -250,6 +250,40 @@ public abstract class EmailTests(EmailAppFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_cli_queues_invitation_emails_with_send_email_and_the_server_sends_them()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var survey = await SurveyData.AddSurveyAsync(App, ws);
+        var to = NewAddress("cli");
+        var input = Path.Combine(Path.GetTempPath(), $"customers-{Guid.NewGuid():N}.csv");
+        var output = Path.ChangeExtension(input, ".links.csv");
+        await File.WriteAllTextAsync(input, $"external_id,email,name\nk1,{to},Kim\nk2,,\n");
+
+        var (exit, text) = await CliRun.RunAsync(
+            "invitations", "create", "--db", App.Database, "--workspace", ws.Slug, "--survey", survey.LinkToken,
+            "--customers", input, "--base-url", "https://cx.example.test/", "--out", output, "--send-email");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2 invitations created, 0 suppressed, 0 rows rejected, 1 e-mails queued", text, StringComparison.Ordinal);
+        Assert.Contains("not e-mailed: line 3: k2: No valid e-mail address", text, StringComparison.Ordinal);
+        // The CLI wrote with the real clock; bring the test clock past it so the job is due.
+        // Whole seconds: PostgreSQL keeps microseconds, and later tests compare stored times with the clock.
+        var soon = TimeProvider.System.GetUtcNow().AddMinutes(1).UtcTicks;
+        var real = new DateTimeOffset(soon - (soon % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        if (Clock.GetUtcNow() < real)
+        {
+            Clock.Set(real);
+        }
+
+        await RunDueAsync();
+        var received = Assert.Single(Sink.MessagesTo(to));
+        var link = (await File.ReadAllLinesAsync(output))[1].Split(',')[4];
+        Assert.StartsWith($"https://cx.example.test/i/{ws.Slug}/", link, StringComparison.Ordinal);
+        Assert.Contains(link, received.Text, StringComparison.Ordinal);
+        Assert.StartsWith("<https://cx.example.test/u/", received.Header("List-Unsubscribe"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_delivery_log_pages_filters_and_refuses_another_workspaces_message()
     {
         var (a, b) = (await App.CreateWorkspaceAsync(), await App.CreateWorkspaceAsync());
