@@ -16,10 +16,11 @@ internal static class InvitationsCommand
         var customers = new Option<FileInfo>("--customers") { Description = "CSV of customers: external_id (or customer_id), email, name, language, other columns as attributes", Required = true };
         var expires = new Option<int>("--expires-days") { Description = "Days until the links expire", DefaultValueFactory = _ => InvitationService.DefaultExpiresDays };
         var baseUrl = new Option<string>("--base-url") { Description = "Public address of this Loopwise server, used in the links", DefaultValueFactory = _ => "http://localhost:5000" };
+        var sendEmail = new Option<bool>("--send-email") { Description = "Also e-mail each invitation to its customer (personal link, unsubscribe link); needs Loopwise:Smtp and a running server to deliver" };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the links CSV (external_id,email,name,language,link,expires_at)", Required = true };
         var create = new Command("create", "Create one-time invitation links for customers, applying the contact rules.")
         {
-            workspace, survey, touchpoint, customers, expires, baseUrl, output,
+            workspace, survey, touchpoint, customers, expires, baseUrl, output, sendEmail,
         };
         create.SetAction(async (parse, ct) =>
         {
@@ -45,7 +46,7 @@ internal static class InvitationsCommand
             }
 
             var request = new CreateInvitations(parse.GetValue(survey)!, parse.GetValue(touchpoint), parsed.Rows, parsed.Rejected,
-                parse.GetValue(expires), parse.GetValue(baseUrl)!, "cli");
+                parse.GetValue(expires), parse.GetValue(baseUrl)!, "cli") { SendEmail = parse.GetValue(sendEmail) };
             var service = scope.ServiceProvider.GetRequiredService<InvitationService>();
             // A console of its own: Spectre allows one live display per console, and tests run verbs side by side.
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -74,7 +75,13 @@ internal static class InvitationsCommand
                 await Console.Error.WriteLineAsync($"rejected: line {row.Line}: {row.Reason}");
             }
 
-            Console.Out.WriteLine($"{batch.Created.Count} invitations created, {batch.Suppressed.Count} suppressed, {batch.Rejected.Count} rows rejected; links written to {parse.GetValue(output)!.FullName}.");
+            foreach (var row in batch.NotEmailed)
+            {
+                await Console.Error.WriteLineAsync($"not e-mailed: line {row.Line}: {row.ExternalId}: {row.Reason}");
+            }
+
+            var emailed = parse.GetValue(sendEmail) ? $", {batch.Emailed} e-mails queued (sent by the server's worker)" : string.Empty;
+            Console.Out.WriteLine($"{batch.Created.Count} invitations created, {batch.Suppressed.Count} suppressed, {batch.Rejected.Count} rows rejected{emailed}; links written to {parse.GetValue(output)!.FullName}.");
             return 0;
         });
         return new Command("invitations", "Personalised survey invitations.") { create };

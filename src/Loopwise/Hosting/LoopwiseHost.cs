@@ -7,6 +7,7 @@ using Loopwise.Features.CustomerHealth;
 using Loopwise.Features.Dashboards;
 using Loopwise.Features.Demo;
 using Loopwise.Features.Dimensions;
+using Loopwise.Features.Email;
 using Loopwise.Features.Health;
 using Loopwise.Features.Initiatives;
 using Loopwise.Features.Invitations;
@@ -103,6 +104,7 @@ public static class LoopwiseHost
         services.AddTextAnalytics();
         services.AddCases();
         services.AddJobs();
+        services.AddEmail();
 
         return builder;
     }
@@ -138,6 +140,8 @@ public static class LoopwiseHost
         app.MapCasesApi();
         app.MapAlertRulesApi();
         app.MapInitiativesApi();
+        app.MapEmailsApi();
+        app.MapUnsubscribe();
         return app;
     }
 }

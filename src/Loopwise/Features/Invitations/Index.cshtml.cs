@@ -16,7 +16,7 @@ namespace Loopwise.Features.Invitations;
 
 /// <summary><c>/invitations</c>: upload a customers CSV, choose survey and touchpoint, download the links CSV.</summary>
 [Authorize(Policy = Permissions.DistributionWrite)]
-public sealed class IndexModel(InvitationService invitations, LoopwiseDbContext db) : PageModel
+public sealed class IndexModel(InvitationService invitations, LoopwiseDbContext db, Email.EmailOutbox outbox) : PageModel
 {
     public sealed class InviteInput
     {
@@ -30,7 +30,13 @@ public sealed class IndexModel(InvitationService invitations, LoopwiseDbContext 
 
         [Required(ErrorMessage = "Choose a CSV file of customers.")]
         public IFormFile? Customers { get; set; }
+
+        /// <summary>Also e-mail each invitation to its customer.</summary>
+        public bool SendEmail { get; set; }
     }
+
+    /// <summary>False when no SMTP server is configured: invitations cannot be e-mailed.</summary>
+    public bool EmailConfigured => outbox.IsConfigured;
 
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -66,7 +72,7 @@ public sealed class IndexModel(InvitationService invitations, LoopwiseDbContext 
 
         var result = await invitations.CreateAsync(new CreateInvitations(
             Input.SurveyId!.Value.ToString(), Input.TouchpointKey, parsed.Rows, parsed.Rejected, Input.ExpiresDays,
-            InvitationsApi.BaseUrl(Request), User.Actor()), null, ct);
+            InvitationsApi.BaseUrl(Request), User.Actor()) { SendEmail = Input.SendEmail && outbox.IsConfigured }, null, ct);
         if (!result.IsSuccess)
         {
             result.Error!.AddTo(ModelState, nameof(Input));

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Loopwise.Core.Surveys;
 using Loopwise.Data;
 using Loopwise.Features.Audit;
+using Loopwise.Core.Email;
 using Loopwise.Features.Customers;
+using Loopwise.Features.Email;
 using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Features.Workspaces;
@@ -14,9 +16,10 @@ namespace Loopwise.Features.Invitations;
 /// <summary>
 /// Creates personalised invitations in bulk (CLI, API and page alike): upserts the customers, applies the contact
 /// rules (cx-reference.md §9) and creates one invitation per eligible customer, setting the customer's last
-/// invitation time in the same transaction. Every suppression is returned with its reason and input line.
+/// invitation time in the same transaction. Every suppression is returned with its reason and input line. Sent by
+/// e-mail, each invitation's message (personal link, unsubscribe link) is queued in the same transaction too.
 /// </summary>
-public sealed class InvitationService(LoopwiseDbContext db, WorkspaceScope scope, TimeProvider clock)
+public sealed class InvitationService(LoopwiseDbContext db, WorkspaceScope scope, TimeProvider clock, EmailOutbox outbox)
 {
     public const int DefaultExpiresDays = 30;
     public const int MaxExpiresDays = 365;
@@ -63,6 +66,8 @@ public sealed class InvitationService(LoopwiseDbContext db, WorkspaceScope scope
         var baseUrl = request.BaseUrl.TrimEnd('/');
         var created = new List<CreatedLink>();
         var suppressed = new List<SuppressedRow>();
+        var notEmailed = new List<SuppressedRow>();
+        var emailed = 0;
         var total = request.Customers.Count;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -93,8 +98,20 @@ public sealed class InvitationService(LoopwiseDbContext db, WorkspaceScope scope
                 };
                 db.Add(invitation);
                 customer.LastInvitedAt = now;
-                created.Add(new CreatedLink(row.Line, invitation.Id, customer.ExternalId, customer.Email, customer.Name, customer.Language,
-                    $"{baseUrl}/i/{workspace.Slug}/{invitation.Token}", invitation.ExpiresAt));
+                var link = $"{baseUrl}/i/{workspace.Slug}/{invitation.Token}";
+                created.Add(new CreatedLink(row.Line, invitation.Id, customer.ExternalId, customer.Email, customer.Name, customer.Language, link, invitation.ExpiresAt));
+                if (request.SendEmail)
+                {
+                    if (EmailAddress.IsValid(customer.Email))
+                    {
+                        outbox.Add(db, InvitationEmail.Compose(workspace, survey, customer, invitation, link, baseUrl));
+                        emailed++;
+                    }
+                    else
+                    {
+                        notEmailed.Add(new SuppressedRow(row.Line, row.ExternalId, "No valid e-mail address: not e-mailed (the link is in the links CSV)."));
+                    }
+                }
             }
 
             await db.SaveChangesAsync(ct);
@@ -102,10 +119,10 @@ public sealed class InvitationService(LoopwiseDbContext db, WorkspaceScope scope
             progress?.Report((Math.Min(total, created.Count + suppressed.Count), total));
         }
 
-        db.Add(AuditEntry.Of(workspace.Id, now, request.Actor, "invitations.create", $"survey:{survey.Id}", FormattableString.Invariant($"created {created.Count}, suppressed {suppressed.Count}, rejected {request.Rejected.Count}")));
+        db.Add(AuditEntry.Of(workspace.Id, now, request.Actor, "invitations.create", $"survey:{survey.Id}", FormattableString.Invariant($"created {created.Count}, suppressed {suppressed.Count}, rejected {request.Rejected.Count}{(request.SendEmail ? $", e-mailed {emailed}" : string.Empty)}")));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new InvitationBatch(survey.Id, now, created, suppressed, request.Rejected);
+        return new InvitationBatch(survey.Id, now, created, suppressed, request.Rejected) { Emailed = emailed, NotEmailed = notEmailed };
     }
 
     /// <summary>The links of one batch (survey + creation time), for downloading them again.</summary>

@@ -13,9 +13,11 @@ internal static class InvitationsApi
 {
     public sealed record CustomerInput(string? ExternalId, string? Email, string? Name, string? Language, Dictionary<string, string>? Attributes);
 
-    public sealed record CreateInvitationsRequest(string? Touchpoint, int? ExpiresDays, CustomerInput[]? Customers);
+    public sealed record CreateInvitationsRequest(string? Touchpoint, int? ExpiresDays, CustomerInput[]? Customers, bool? SendEmail = null);
 
-    public sealed record InvitationBatchDto(Guid SurveyId, DateTime CreatedAt, IReadOnlyList<CreatedLink> Created, IReadOnlyList<SuppressedRow> Suppressed, IReadOnlyList<RejectedRow> Rejected);
+    public sealed record InvitationBatchDto(
+        Guid SurveyId, DateTime CreatedAt, IReadOnlyList<CreatedLink> Created, IReadOnlyList<SuppressedRow> Suppressed, IReadOnlyList<RejectedRow> Rejected,
+        int Emailed, IReadOnlyList<SuppressedRow> NotEmailed);
 
     public sealed record InvitationItem(
         Guid Id, string ExternalId, string? Email, string? Name, InvitationStatus Status, string Link,
@@ -25,7 +27,7 @@ internal static class InvitationsApi
     {
         var group = app.MapGroup("/api/v1/surveys/{id}/invitations").WithTags("Invitations");
         group.MapPost("/", CreateAsync).RequireAuthorization(Permissions.DistributionWrite).WithName("CreateInvitations")
-            .WithSummary("Invites customers (a JSON list, or a text/csv body) to a survey by id or link token; returns the links, the suppressed and the rejected rows.");
+            .WithSummary("Invites customers (a JSON list, or a text/csv body) to a survey by id or link token; returns the links, the suppressed and the rejected rows. With sendEmail (JSON field or ?sendEmail=true) each invitation is also e-mailed (personal link and unsubscribe link; the workspace's sending limit applies): emailed counts them, notEmailed lists created invitations without a usable address.");
         group.MapGet("/", ListAsync).RequireAuthorization(Permissions.DistributionRead).WithName("ListInvitations")
             .WithSummary("Lists a survey's invitations with their status: sent, opened, answered or expired.");
         return group;
@@ -36,6 +38,7 @@ internal static class InvitationsApi
     {
         string? touchpoint;
         int expiresDays;
+        bool sendEmail;
         IReadOnlyList<CustomerRow> rows;
         IReadOnlyList<RejectedRow> rejected;
         if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
@@ -49,6 +52,7 @@ internal static class InvitationsApi
 
             touchpoint = request.Query["touchpoint"].FirstOrDefault();
             expiresDays = int.TryParse(request.Query["expiresDays"], System.Globalization.CultureInfo.InvariantCulture, out var days) ? days : InvitationService.DefaultExpiresDays;
+            sendEmail = bool.TryParse(request.Query["sendEmail"], out var send) && send;
             (rows, rejected) = (parsed.Rows, parsed.Rejected);
         }
         else
@@ -70,6 +74,7 @@ internal static class InvitationsApi
 
             touchpoint = body.Touchpoint;
             expiresDays = body.ExpiresDays ?? InvitationService.DefaultExpiresDays;
+            sendEmail = body.SendEmail ?? false;
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             var valid = new List<CustomerRow>();
             var invalid = new List<RejectedRow>();
@@ -91,9 +96,10 @@ internal static class InvitationsApi
         }
 
         var result = await invitations.CreateAsync(
-            new CreateInvitations(id, touchpoint, rows, rejected, expiresDays, BaseUrl(request), request.HttpContext.User.Actor()), null, ct);
+            new CreateInvitations(id, touchpoint, rows, rejected, expiresDays, BaseUrl(request), request.HttpContext.User.Actor()) { SendEmail = sendEmail }, null, ct);
         return result.IsSuccess
-            ? TypedResults.Ok(new InvitationBatchDto(result.Value!.SurveyId, result.Value.CreatedAt, result.Value.Created, result.Value.Suppressed, result.Value.Rejected))
+            ? TypedResults.Ok(new InvitationBatchDto(result.Value!.SurveyId, result.Value.CreatedAt, result.Value.Created, result.Value.Suppressed, result.Value.Rejected,
+                result.Value.Emailed, result.Value.NotEmailed))
             : result.Error!.ToProblem();
     }
 

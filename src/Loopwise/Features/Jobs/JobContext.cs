@@ -49,6 +49,24 @@ public sealed class JobContext
     /// <summary>Set once the handler recorded success in its own transaction; the runner then records nothing.</summary>
     internal bool MarkedSucceeded { get; private set; }
 
+    /// <summary>Set by <see cref="RunAgainAt"/>: when the runner is to queue the job again.</summary>
+    internal DateTime? DeferredUntil { get; private set; }
+
+    /// <summary>
+    /// Asks the runner, once the handler returns, to queue the job again for <paramref name="runAt"/> (UTC) without
+    /// counting this attempt: the job was not ready (a sending limit, a window not yet open), it did not fail. The
+    /// requeue is fenced by the lease like every other outcome. A handler that throws after calling this fails as usual.
+    /// </summary>
+    public void RunAgainAt(DateTime runAt)
+    {
+        if (MarkedSucceeded)
+        {
+            throw new InvalidOperationException("The job was already recorded as succeeded.");
+        }
+
+        DeferredUntil = runAt.Kind == DateTimeKind.Utc ? runAt : DateTime.SpecifyKind(runAt.ToUniversalTime(), DateTimeKind.Utc);
+    }
+
     /// <summary>The payload read as <typeparamref name="T"/> (JSON, web defaults, as <see cref="NewJob.Of{T}"/> wrote it).</summary>
     public T ReadPayload<T>() =>
         JsonSerializer.Deserialize<T>(Payload, NewJob.Json) ?? throw new InvalidOperationException($"Job {Id} ({Kind}) has an empty payload.");

@@ -16,4 +16,7 @@ public enum JobOutcome
 
     /// <summary>The lease had passed to another worker, so this attempt recorded nothing.</summary>
     LeaseLost,
+
+    /// <summary>The handler asked to run again later (<see cref="JobContext.RunAgainAt"/>): queued for then, the attempt not counted.</summary>
+    Deferred,
 }

@@ -133,6 +133,11 @@ public sealed partial class JobRunner(
             return JobOutcome.Succeeded;
         }
 
+        if (job.DeferredUntil is { } runAgainAt)
+        {
+            return await DeferAsync(job, runAgainAt) ? JobOutcome.Deferred : JobOutcome.LeaseLost;
+        }
+
         return await CompleteAsync(job) ? JobOutcome.Succeeded : JobOutcome.LeaseLost;
     }
 
@@ -183,6 +188,32 @@ public sealed partial class JobRunner(
 
         metrics.JobSucceeded(job.Kind);
         return true;
+    }
+
+    /// <summary>Queues the job again for <paramref name="runAt"/>, giving back the attempt its claim counted (false when the lease was lost).</summary>
+    private async Task<bool> DeferAsync(JobContext job, DateTime runAt)
+    {
+        var now = Now();
+        int updated;
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LoopwiseDbContext>();
+            updated = await Owned(db, job.Id, job.LeaseOwner).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, JobStatus.Queued)
+                .SetProperty(j => j.Attempts, j => j.Attempts - 1)
+                .SetProperty(j => j.RunAt, runAt)
+                .SetProperty(j => j.UpdatedAt, now)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
+        }
+
+        if (updated == 0)
+        {
+            LogLeaseLost(job.Id, job.Kind, job.Attempt);
+        }
+
+        return updated > 0;
     }
 
     // Bookkeeping writes ignore shutdown: an attempt that ran to its end is recorded.

@@ -48,6 +48,7 @@ public abstract class JobsAppFixture : IAsyncLifetime
                 services.AddJobHandler<BlockingHandler>(TestKinds.Block);
                 services.AddJobHandler<TransactionalHandler>(TestKinds.Transactional);
                 services.AddJobHandler<RendezvousHandler>(TestKinds.Rendezvous);
+                services.AddJobHandler<DeferringHandler>(TestKinds.Defer);
             });
         });
         _ = _app.Server;
@@ -95,6 +96,7 @@ public static class TestKinds
     public const string Block = "test.block";
     public const string Transactional = "test.transactional";
     public const string Rendezvous = "test.rendezvous";
+    public const string Defer = "test.defer";
 }
 
 /// <summary>What the test handlers saw: one entry per attempt, with the workspace the handler's scope was in.</summary>
@@ -171,6 +173,24 @@ internal sealed class RendezvousHandler(JobLog log, WorkspaceScope scope) : IJob
     {
         log.Record(job, scope);
         await log.ArriveAsync().WaitAsync(TimeSpan.FromSeconds(30), ct);
+    }
+}
+
+/// <summary>Asks to run again <see cref="Delay"/> later the first time it runs (a run with attempt 1 and no earlier run); then succeeds.</summary>
+internal sealed class DeferringHandler(JobLog log, WorkspaceScope scope, TimeProvider clock) : IJobHandler
+{
+    public static readonly TimeSpan Delay = TimeSpan.FromMinutes(5);
+
+    public Task HandleAsync(JobContext job, CancellationToken ct)
+    {
+        var first = log.CountOf(job.Id) == 0;
+        log.Record(job, scope);
+        if (first)
+        {
+            job.RunAgainAt(clock.GetUtcNow().UtcDateTime + Delay);
+        }
+
+        return Task.CompletedTask;
     }
 }
 

@@ -165,6 +165,31 @@ public abstract class JobsTests(JobsAppFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>
+    /// A handler that is not ready yet (a sending limit) asks to run again at a given time: the job is queued for then,
+    /// its claim's attempt given back (attempts 0 again, no error); it is not claimed before, and runs as attempt 1 then.
+    /// </summary>
+    [Fact]
+    public async Task A_deferred_job_runs_again_at_the_time_it_asked_for_without_using_an_attempt()
+    {
+        var id = await EnqueueAsync(new NewJob(TestKinds.Defer, "{}") { MaxAttempts = 1 });
+        var runner = NewRunner();
+        var t0 = Clock.UtcNow;
+
+        var claimed = Assert.Single(await runner.ClaimAsync(10, CancellationToken.None));
+        Assert.Equal(JobOutcome.Deferred, await runner.RunAsync(claimed, CancellationToken.None));
+        var deferred = await JobAsync(id);
+        Assert.Equal((JobStatus.Queued, 0, t0 + DeferringHandler.Delay, null, null), (deferred.Status, deferred.Attempts, deferred.RunAt, deferred.LeaseOwner, deferred.LastError));
+
+        Clock.Advance(DeferringHandler.Delay - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await runner.RunDueAsync(10, CancellationToken.None));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await runner.RunDueAsync(10, CancellationToken.None));
+        var done = await JobAsync(id);
+        Assert.Equal((JobStatus.Succeeded, 1), (done.Status, done.Attempts));
+        Assert.Equal([1, 1], Log.Runs.Where(r => r.Job == id).Select(r => r.Attempt));
+    }
+
+    /// <summary>
     /// Back-off with RetryBase 10 s, RetryCap 1 min and equal jitter: the delay after failed attempt n lies in [d/2, d]
     /// with d = min(60 s, 10 s · 2^(n−1)). Max attempts 3:
     ///   attempt 1 fails at t0      → runs again between t0 + 5 s and t0 + 10 s

@@ -3,6 +3,7 @@ using System.Text;
 using Loopwise.Core.Surveys;
 using Loopwise.Data;
 using Loopwise.Features.Customers;
+using Loopwise.Features.Email;
 using Loopwise.Features.Invitations;
 using Loopwise.Features.Jobs;
 using Loopwise.Features.Responses;
@@ -98,7 +99,15 @@ public abstract class TenantIsolationTests(LoopwiseAppFixture fixture) : Integra
                 WorkspaceId = a.Id, Id = Guid.CreateVersion7(), Token = marker, SurveyId = survey.Id, TouchpointId = touchpoint.Id,
                 CustomerId = customer.Id, CreatedAt = now, ExpiresAt = now.AddDays(30),
             };
-            db.AddRange(touchpoint, survey, customer, invitation);
+            // A failed e-mail of A's (no job: the running worker leaves it as it is), which B must neither read nor resend.
+            var emailId = Guid.CreateVersion7();
+            var email = new EmailMessage
+            {
+                WorkspaceId = a.Id, Id = emailId, Purpose = EmailPurposes.Invitation, ToAddress = customer.Email!, Subject = marker + "-subject",
+                TextBody = marker + "-body", CustomerId = customer.Id, Status = EmailStatus.Failed, MessageId = $"{emailId:N}@example.test",
+                LastError = marker + "-error", CreatedAt = now, UpdatedAt = now,
+            };
+            db.AddRange(touchpoint, survey, customer, invitation, email);
             // A job of A's, scheduled far ahead so the running worker leaves it as it is; its kind carries the marker.
             var job = services.GetRequiredService<JobQueue>().Enqueue(new NewJob($"job-{marker}", "{}") { WorkspaceId = a.Id, RunAt = now.AddYears(1) });
             await db.SaveChangesAsync();
@@ -120,6 +129,7 @@ public abstract class TenantIsolationTests(LoopwiseAppFixture fixture) : Integra
                 ["apiKeyPrefix"] = a.ApiKey.Split('_')[1],
                 ["apiKey"] = (await db.Set<Loopwise.Features.Users.ApiKey>().SingleAsync()).Id.ToString(),
                 ["job"] = job.Id.ToString(),
+                ["email"] = emailId.ToString(),
             };
         }, a.Id);
     }
