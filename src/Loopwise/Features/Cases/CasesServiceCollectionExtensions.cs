@@ -15,6 +15,7 @@ public static class CasesServiceCollectionExtensions
         services.AddScoped<ClosedLoopQuery>();
         services.AddScoped<Initiatives.InitiativeService>();
         services.AddSingleton<AlertRuleCache>();
+        services.AddScoped<IAlertAction, AlertEmailAction>();
         services.AddJobHandler<CaseSlaJob>(CaseSlaJob.Kind);
         services.AddJobHandler<AlertEvaluationJob>(AlertEvaluationJob.Kind);
         return services;

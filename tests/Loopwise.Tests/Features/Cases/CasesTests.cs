@@ -53,7 +53,7 @@ public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
         {
             name = "Detractor call-back",
             conditions = new { npsAtMost = 6 },
-            actions = new { openCase = new { priority = "High" }, tags = new[] { "detractor" } },
+            actions = new { openCase = new { priority = "High" }, tags = new[] { "detractor" }, notifyEmails = new[] { "cx-lead@example.test" } },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
@@ -79,6 +79,11 @@ public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
         var tags = await App.WithScopeAsync(s => s.GetRequiredService<LoopwiseDbContext>().Set<ResponseTag>().Select(t => t.ResponseId).ToListAsync(), ws.Id);
         Assert.Equal(2, firings);
         Assert.Equal(new[] { detractor, again }.Order(), tags.Order());
+        // One notification per firing, queued with it (the fixture has no SMTP server: they wait in the outbox).
+        var emails = await App.WithScopeAsync(s => s.GetRequiredService<LoopwiseDbContext>().Set<Loopwise.Features.Email.EmailMessage>()
+            .Where(e => e.Purpose == "alert").Select(e => new { e.ToAddress, e.Subject }).ToListAsync(), ws.Id);
+        Assert.Equal(2, emails.Count);
+        Assert.All(emails, e => Assert.Equal(("cx-lead@example.test", "Detractor call-back: case #1 for CUST-1"), (e.ToAddress, e.Subject)));
 
         // The next detractor of another customer goes to the next member of the team.
         await PostAsync(ws, survey.Id, nps: 0, customer: "CUST-3", comment: "Never again.");
