@@ -83,6 +83,7 @@ public static class LoopwiseHost
         services.AddScoped<MetricsQuery>();
         services.AddScoped<DemoGenerator>();
         services.AddScoped<DemoOperations>();
+        services.AddScoped<DemoCases>();
         services.AddScoped<RespondentFlow>();
         services.AddSingleton<PublishedLinks>();
         services.AddSingleton<DimensionCatalog>();

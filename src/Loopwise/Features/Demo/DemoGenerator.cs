@@ -36,7 +36,8 @@ public sealed class DemoGenerator(
     DimensionCatalog dimensionCatalog,
     DemoOperations operations,
     HealthScoring healthScoring,
-    TextReanalysis textAnalysis)
+    TextReanalysis textAnalysis,
+    DemoCases demoCases)
 {
     public const string BuiltAction = "demo.built";
 
@@ -106,6 +107,7 @@ public sealed class DemoGenerator(
 
         // The comments' jobs would be worked by the server; analysing them here makes the demo complete when it opens.
         await textAnalysis.RunAsync(new DemoCommentsProgress(progress), ct);
+        await demoCases.AddAsync(workspace.Id, options.Seed, clock.GetUtcNow().UtcDateTime, ct);
 
         db.Add(new AuditEntry
         {

@@ -350,6 +350,40 @@ public abstract class DemoGeneratorTests(LoopwiseAppFixture fixture) : Integrati
         Assert.NotEqual(fa, fc);
     }
 
+    [Fact]
+    public async Task Recent_detractors_have_cases_whose_histories_follow_the_workflow_with_root_causes_rules_and_initiatives()
+    {
+        var demo = await SharedAsync();
+
+        var cases = await QueryAsync(demo, db => db.Set<Loopwise.Features.Cases.Case>().AsNoTracking().ToListAsync());
+        var events = await QueryAsync(demo, db => db.Set<Loopwise.Features.Cases.CaseEvent>().AsNoTracking().ToListAsync());
+        var rules = await QueryAsync(demo, db => db.Set<Loopwise.Features.Alerts.AlertRule>().CountAsync());
+        var initiatives = await QueryAsync(demo, db => db.Set<Loopwise.Features.Initiatives.Initiative>().CountAsync());
+
+        Assert.True(cases.Count >= 5, $"only {cases.Count} cases");
+        Assert.Equal(Enumerable.Range(1, cases.Count), cases.Select(c => c.Number).Order());
+        Assert.Contains(cases, c => Loopwise.Core.Cases.CaseWorkflow.IsOpen(c.State));
+        Assert.Contains(cases, c => !Loopwise.Core.Cases.CaseWorkflow.IsOpen(c.State));
+        foreach (var c in cases)
+        {
+            // Every recorded transition is one the workflow allows, and the last one leaves the case in its state.
+            var state = Loopwise.Core.Cases.CaseState.New;
+            foreach (var e in events.Where(e => e.CaseId == c.Id && e.Action is not null).OrderBy(e => e.Sequence))
+            {
+                var move = Loopwise.Core.Cases.CaseWorkflow.Next(state, e.Action!.Value);
+                Assert.True(move.IsAllowed, $"case #{c.Number}: {move.Refusal}");
+                state = move.State!.Value;
+            }
+
+            Assert.Equal(c.State, state);
+            Assert.True(c.ResolvedAt is null || c.RootCause is not null, $"case #{c.Number} resolved without a root cause");
+            Assert.True(c.CreatedAt >= Now.UtcDateTime.AddDays(-Loopwise.Features.Demo.DemoCases.Days - 1) && c.CreatedAt <= Now.UtcDateTime);
+        }
+
+        Assert.Equal(cases.Count(c => c.OpenKey is not null), cases.Where(c => c.OpenKey is not null).Select(c => c.OpenKey).Distinct().Count());
+        Assert.Equal((3, 3), (rules, initiatives));
+    }
+
     private async Task<Result<DemoResult>> BuildAsync(DemoOptions options) =>
         await App.WithScopeAsync(sp => ActivatorUtilities.CreateInstance<DemoGenerator>(sp, new FixedClock(Now))
             .BuildAsync(options, null, CancellationToken.None));
