@@ -18,6 +18,7 @@ using Loopwise.Features.Targets;
 using Loopwise.Features.TextAnalytics;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Features.Users;
+using Loopwise.Features.Webhooks;
 using Loopwise.Features.Workspaces;
 using Loopwise.Web.Auth;
 
@@ -99,6 +100,7 @@ public static class LoopwiseHost
         services.AddCustomerHealth();
         services.AddTextAnalytics();
         services.AddJobs();
+        services.AddWebhooks();
 
         return builder;
     }
@@ -131,6 +133,7 @@ public static class LoopwiseHost
         app.MapCustomerHealthApi();
         app.MapTextAnalyticsApi();
         app.MapJobsApi();
+        app.MapWebhooksApi();
         return app;
     }
 }
