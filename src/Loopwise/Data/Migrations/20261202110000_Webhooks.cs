@@ -62,8 +62,8 @@ public sealed class Webhooks : Migration
                 table.ForeignKey("fk_webhook_deliveries_webhook_endpoints", x => new { x.workspace_id, x.endpoint_id },
                     "webhook_endpoints", ["workspace_id", "id"], onDelete: ReferentialAction.Cascade);
             });
-        // An endpoint's deliveries newest first (ids are version 7, in creation order); one delivery per event and endpoint.
-        migrationBuilder.CreateIndex("ix_webhook_deliveries_endpoint", "webhook_deliveries", ["workspace_id", "endpoint_id", "id"]);
+        // An endpoint's deliveries by time (the log, newest first, and the retention purge); one delivery per event and endpoint.
+        migrationBuilder.CreateIndex("ix_webhook_deliveries_endpoint", "webhook_deliveries", ["workspace_id", "endpoint_id", "created_at"]);
         migrationBuilder.CreateIndex("ix_webhook_deliveries_event", "webhook_deliveries", ["workspace_id", "endpoint_id", "event_id"], unique: true);
 
         migrationBuilder.CreateTable(

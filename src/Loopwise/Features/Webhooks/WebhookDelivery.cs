@@ -61,9 +61,9 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.EventType).HasMaxLength(WebhookDelivery.EventTypeMaxLength);
         builder.Property(d => d.Status).HasConversion(s => WebhookJson.Name(s), s => Enum.Parse<WebhookDeliveryStatus>(s, true)).HasMaxLength(16);
         builder.Property(d => d.LastError).HasMaxLength(WebhookDelivery.ErrorMaxLength);
-        // The same indexes as migration 20261202110000_Webhooks: an endpoint's deliveries newest first (ids are
-        // version 7, in creation order), and one delivery per event and endpoint.
-        builder.HasIndex(d => new { d.WorkspaceId, d.EndpointId, d.Id }, "ix_webhook_deliveries_endpoint");
+        // The same indexes as migration 20261202110000_Webhooks: an endpoint's deliveries by time (the log, newest
+        // first, and the retention purge), and one delivery per event and endpoint.
+        builder.HasIndex(d => new { d.WorkspaceId, d.EndpointId, d.CreatedAt }, "ix_webhook_deliveries_endpoint");
         builder.HasIndex(d => new { d.WorkspaceId, d.EndpointId, d.EventId }, "ix_webhook_deliveries_event").IsUnique();
         builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => new { d.WorkspaceId, d.EndpointId }).OnDelete(DeleteBehavior.Cascade);
     }

@@ -7,6 +7,7 @@ using Loopwise.Core.Webhooks;
 using Loopwise.Data;
 using Loopwise.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Loopwise.Features.Webhooks;
 
@@ -23,7 +24,7 @@ namespace Loopwise.Features.Webhooks;
 /// </summary>
 public sealed partial class WebhookDeliveryJob(
     LoopwiseDbContext db, SqliteWriteGate gate, WebhookSecrets secrets, IHttpClientFactory httpClients, TimeProvider clock,
-    ILogger<WebhookDeliveryJob> logger) : IJobHandler
+    IOptions<WebhookOptions> options, ILogger<WebhookDeliveryJob> logger) : IJobHandler
 {
     public const string Kind = "webhook.deliver";
 
@@ -168,6 +169,16 @@ public sealed partial class WebhookDeliveryJob(
             }
 
             await db.SaveChangesAsync(ct);
+            if (status != WebhookDeliveryStatus.Pending)
+            {
+                // Retention: the endpoint's finished deliveries older than the retention period go, with their attempts
+                // (ON DELETE CASCADE). A range of the (workspace, endpoint, created_at) index: usually nothing or a few rows.
+                var cutoff = now - options.Value.Retention;
+                await db.Set<WebhookDelivery>()
+                    .Where(d => d.EndpointId == delivery.EndpointId && d.CreatedAt < cutoff && d.Status != WebhookDeliveryStatus.Pending)
+                    .ExecuteDeleteAsync(ct);
+            }
+
             if (complete)
             {
                 await job.MarkSucceededAsync(db, ct);

@@ -27,7 +27,13 @@ public sealed class WebhookOptions
     /// <summary>How long a rotated-out secret stays valid (and is signed with).</summary>
     public TimeSpan RotationOverlap { get; set; } = TimeSpan.FromHours(24);
 
-    internal bool IsValid => Timeout > TimeSpan.Zero && MaxAttempts >= 1 && RotationOverlap >= TimeSpan.Zero;
+    /// <summary>
+    /// How long a finished delivery and its attempts are kept. Older ones of an endpoint are deleted whenever one of its
+    /// deliveries finishes (so an endpoint that receives nothing more keeps its last log).
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
-    internal const string ValidationMessage = "Loopwise:Webhooks needs a positive Timeout, MaxAttempts ≥ 1 and a RotationOverlap ≥ 0.";
+    internal bool IsValid => Timeout > TimeSpan.Zero && MaxAttempts >= 1 && RotationOverlap >= TimeSpan.Zero && Retention > TimeSpan.Zero;
+
+    internal const string ValidationMessage = "Loopwise:Webhooks needs a positive Timeout and Retention, MaxAttempts ≥ 1 and a RotationOverlap ≥ 0.";
 }

@@ -150,7 +150,7 @@ public sealed partial class WebhookService(
 
         var query = db.Set<WebhookDelivery>().AsNoTracking().Where(d => d.EndpointId == endpointId);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(d => new
             {
                 Delivery = d,

@@ -316,7 +316,7 @@ public abstract class WebhooksTests(WebhooksAppFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_ping_reaches_an_endpoint_whatever_it_subscribes_to()
+    public async Task A_ping_reaches_an_endpoint_whatever_it_subscribes_to_and_finished_deliveries_are_kept_30_days()
     {
         var ws = await App.CreateWorkspaceAsync();
         await using var receiver = await WebhookReceiver.StartAsync(Clock.GetUtcNow);
@@ -336,8 +336,16 @@ public abstract class WebhooksTests(WebhooksAppFixture fixture) : IAsyncLifetime
         Assert.Equal("ping", body.RootElement.GetProperty("type").GetString());
         Assert.Equal("delivered", (await DeliveryAsync(ws, delivery.Id)).Delivery.Status);
 
+        // 30 days later a new delivery's completion purges the old one with its attempts (retention).
+        Clock.Advance(TimeSpan.FromDays(30) + TimeSpan.FromSeconds(1));
+        var later = (await (await ws.Api.PostAsync($"/api/v1/webhooks/{endpointId}/ping", null)).Content.ReadFromJsonAsync<WebhookDeliveryDto>(Json))!;
+        Assert.Equal(1, await RunDueAsync());
+        var page = await ws.Api.GetFromJsonAsync<WebhookDeliveryPageDto>($"/api/v1/webhooks/{endpointId}/deliveries", Json);
+        Assert.Equal([later.Id], page!.Deliveries.Select(d => d.Id));
+        Assert.Equal(0, await App.WithScopeAsync(async s => await s.GetRequiredService<LoopwiseDbContext>().Set<WebhookAttempt>().CountAsync(a => a.DeliveryId == delivery.Id), ws.Id));
+
         Assert.Equal(HttpStatusCode.NoContent, (await ws.Api.DeleteAsync($"/api/v1/webhooks/{endpointId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await ws.Api.GetAsync($"/api/v1/webhook-deliveries/{delivery.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ws.Api.GetAsync($"/api/v1/webhook-deliveries/{later.Id}")).StatusCode);
     }
 
     private static WebhookVerification Verify(WebhookReceiver.Received request, string secret) =>
