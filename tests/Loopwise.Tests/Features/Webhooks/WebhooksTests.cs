@@ -348,6 +348,47 @@ public abstract class WebhooksTests(WebhooksAppFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await ws.Api.GetAsync($"/api/v1/webhook-deliveries/{later.Id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_page_adds_an_endpoint_shows_its_secret_once_lists_attempts_and_redelivers_and_hides_other_workspaces()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var other = await App.CreateWorkspaceAsync();
+        await using var receiver = await WebhookReceiver.StartAsync(Clock.GetUtcNow);
+        using var browser = new BrowserSession(App);
+        await browser.SignInAsync(ws.Email, ws.Password);
+
+        var created = await browser.SubmitFormAsync("/integrations/webhooks", "form[action*='handler=Create']", new Dictionary<string, string>
+        {
+            ["endpointUrl"] = receiver.Url, ["description"] = "Page test", ["eventTypes"] = "case.opened, case.updated",
+        });
+        var secret = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(created).QuerySelector("[data-testid=webhook-secret]")?.TextContent;
+        Assert.NotNull(secret);
+        receiver.Secrets = [secret];
+        var listed = await browser.Client.GetStringAsync("/integrations/webhooks");
+        Assert.Contains(receiver.Url, listed, StringComparison.Ordinal);
+        Assert.Contains("case.opened, case.updated", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, listed, StringComparison.Ordinal);
+
+        var delivery = Assert.Single(await PublishAsync(ws.Id, "case.updated", "case:9:updated", new { caseId = 9 }));
+        Assert.Equal(1, await RunDueAsync());
+        var detail = await browser.Client.GetStringAsync($"/integrations/webhooks?delivery={delivery.Id}");
+        Assert.Contains("delivered", detail, StringComparison.Ordinal);
+        Assert.Contains("case:9:updated", detail, StringComparison.Ordinal);
+
+        var redelivered = await browser.SubmitFormAsync($"/integrations/webhooks?delivery={delivery.Id}", "form[action*='handler=Redeliver']", new Dictionary<string, string>());
+        Assert.Contains("Redelivery queued.", redelivered, StringComparison.Ordinal);
+        Assert.Equal(1, await RunDueAsync());
+        Assert.Equal([delivery.Id.ToString(), delivery.Id.ToString()], receiver.Requests.Select(r => r.Id));
+        Assert.All(receiver.Requests, r => Assert.True(r.Verification.IsValid, r.Verification.Reason));
+
+        // Another workspace's admin cannot open the delivery or the endpoint through the page.
+        using var otherBrowser = new BrowserSession(App);
+        await otherBrowser.SignInAsync(other.Email, other.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherBrowser.Client.GetAsync($"/integrations/webhooks?delivery={delivery.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherBrowser.Client.GetAsync($"/integrations/webhooks?endpoint={delivery.EndpointId}")).StatusCode);
+        Assert.DoesNotContain(receiver.Url, await otherBrowser.Client.GetStringAsync("/integrations/webhooks"), StringComparison.Ordinal);
+    }
+
     private static WebhookVerification Verify(WebhookReceiver.Received request, string secret) =>
         WebhookSignature.Verify([secret], request.Id, request.Timestamp, request.Signature, request.Body, DateTimeOffset.FromUnixTimeSeconds(long.Parse(request.Timestamp, System.Globalization.CultureInfo.InvariantCulture)));
 
