@@ -93,11 +93,15 @@ public sealed partial class WebhookDeliveryJob(
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
 
         var client = httpClients.CreateClient(HttpClientName);
+        // The client's timeout covers the request up to the response headers; this one also covers reading the kept
+        // part of the body, so a receiver that trickles its answer cannot hold the worker.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Value.Timeout);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-            var body = await ReadStartAsync(response.Content, ct);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var body = await ReadStartAsync(response.Content, timeout.Token);
             var headers = KeptHeaders
                 .Select(h => (h, response.Headers.TryGetValues(h, out var v) || response.Content.Headers.TryGetValues(h, out v) ? string.Join(", ", v) : null))
                 .Where(h => h.Item2 is not null)
@@ -108,10 +112,10 @@ public sealed partial class WebhookDeliveryJob(
         {
             throw; // shutdown: the job runs again after its lease
         }
-        catch (Exception e) when (e is TaskCanceledException or TimeoutException)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
             return new Attempt(now.UtcDateTime, Elapsed(started), null, null, null,
-                string.Create(CultureInfo.InvariantCulture, $"No answer within {client.Timeout.TotalSeconds:0.#} s."), false);
+                string.Create(CultureInfo.InvariantCulture, $"No answer within {options.Value.Timeout.TotalSeconds:0.#} s."), false);
         }
         catch (HttpRequestException e) when (e.InnerException is WebhookAddressRefusedException refused)
         {

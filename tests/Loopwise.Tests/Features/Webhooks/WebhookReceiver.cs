@@ -40,6 +40,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<Received> Requests => [.. _received];
 
+    /// <summary>How long to wait before answering (a receiver too slow for the sender's timeout).</summary>
+    public TimeSpan Delay { get; set; }
+
     public static async Task<WebhookReceiver> StartAsync(Func<DateTimeOffset> now)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -69,6 +72,18 @@ public sealed class WebhookReceiver : IAsyncDisposable
         _received.Enqueue(new Received(
             headers[WebhookSignature.IdHeader].ToString(), headers[WebhookSignature.TimestampHeader].ToString(), headers[WebhookSignature.SignatureHeader].ToString(),
             headers.UserAgent.ToString(), context.Request.ContentType, body, verification, status));
+        if (Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the sender gave up
+            }
+        }
+
         context.Response.StatusCode = status;
         context.Response.Headers.RetryAfter = "30";
         await context.Response.WriteAsync(status >= 300 ? $"receiver says {status}" : "ok");

@@ -7,7 +7,7 @@ namespace Loopwise.Tests.Features.Webhooks;
 /// <summary>
 /// A server of its own for the webhook tests: its job worker is off (the tests drive <c>JobRunner</c>s by hand), its
 /// clock is a <see cref="ManualClock"/>, http and loopback receivers are allowed (the receiver listens on 127.0.0.1),
-/// retries start at 10 s and are capped at 1 min, and a delivery has 4 attempts.
+/// retries start at 10 s and are capped at 1 min, a delivery has 4 attempts, and an attempt times out after 3 s.
 /// </summary>
 public abstract class WebhooksAppFixture : IAsyncLifetime
 {
@@ -34,6 +34,7 @@ public abstract class WebhooksAppFixture : IAsyncLifetime
             builder.UseSetting("Loopwise:Webhooks:AllowHttp", "true");
             builder.UseSetting("Loopwise:Webhooks:AllowPrivateNetworks", "true");
             builder.UseSetting("Loopwise:Webhooks:MaxAttempts", "4");
+            builder.UseSetting("Loopwise:Webhooks:Timeout", "00:00:03");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _ = _app.Server;

@@ -128,6 +128,26 @@ public abstract class WebhooksTests(WebhooksAppFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_receiver_that_does_not_answer_within_the_timeout_is_a_failed_attempt_retried_later()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        await using var receiver = await WebhookReceiver.StartAsync(Clock.GetUtcNow);
+        receiver.Delay = TimeSpan.FromMinutes(1);
+        var (_, secret) = await CreateEndpointAsync(ws, receiver.Url, []);
+        receiver.Secrets = [secret];
+        var delivery = Assert.Single(await PublishAsync(ws.Id, "case.opened", "case:10:opened", new { }));
+
+        Assert.Equal(1, await RunDueAsync());
+
+        Assert.Equal((JobStatus.Queued, 1), ((await JobAsync(delivery.Id)).Status, (await JobAsync(delivery.Id)).Attempts));
+        var detail = await DeliveryAsync(ws, delivery.Id);
+        Assert.Equal(("pending", "No answer within 3 s."), (detail.Delivery.Status, detail.Delivery.LastError));
+        var attempt = Assert.Single(detail.Attempts);
+        Assert.Equal(((int?)null, "No answer within 3 s."), (attempt.StatusCode, attempt.Error));
+        Assert.True(Assert.Single(receiver.Requests).Verification.IsValid);
+    }
+
+    [Fact]
     public async Task A_delivery_that_fails_every_attempt_is_failed_and_a_redelivery_sends_it_again_under_the_same_id()
     {
         var ws = await App.CreateWorkspaceAsync();
