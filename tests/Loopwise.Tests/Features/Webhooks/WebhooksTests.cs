@@ -335,6 +335,26 @@ public abstract class WebhooksTests(WebhooksAppFixture fixture) : IAsyncLifetime
         Assert.Equal(WebhookVerificationFailure.SignatureMismatch, Verify(after, oldSecret).Failure);
     }
 
+    /// <summary>
+    /// The Data Protection key ring lives in the database (ADR 14): a second node (another app on the same database, with
+    /// its own memory and no shared disk) reads a secret encrypted by the first, and the ring is in data_protection_keys.
+    /// </summary>
+    [Fact]
+    public async Task A_secret_encrypted_by_one_node_is_decrypted_by_another_sharing_only_the_database()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var (endpointId, secret) = await CreateEndpointAsync(ws, "https://hooks.example.test/node", []);
+        var stored = await App.WithScopeAsync(async s => await s.GetRequiredService<LoopwiseDbContext>().Set<WebhookEndpoint>().AsNoTracking().SingleAsync(e => e.Id == endpointId), ws.Id);
+        Assert.NotEmpty(await App.WithScopeAsync(async s => await s.GetRequiredService<LoopwiseDbContext>().Set<DataProtectionKey>().AsNoTracking().ToListAsync()));
+
+        await using var otherNode = new LoopwiseApp(App.Database, builder =>
+        {
+            builder.UseSetting("Loopwise:Jobs:Enabled", "false");
+            builder.UseSetting("Loopwise:Kpis:CheckEvery", "0");
+        });
+        Assert.Equal(secret, otherNode.Services.GetRequiredService<WebhookSecrets>().Unprotect(stored.Secret));
+    }
+
     [Fact]
     public async Task A_ping_reaches_an_endpoint_whatever_it_subscribes_to_and_finished_deliveries_are_kept_30_days()
     {
