@@ -22,6 +22,7 @@ using Loopwise.Features.Targets;
 using Loopwise.Features.TextAnalytics;
 using Loopwise.Features.Touchpoints;
 using Loopwise.Features.Users;
+using Loopwise.Features.Webhooks;
 using Loopwise.Features.Workspaces;
 using Loopwise.Web.Auth;
 
@@ -106,6 +107,7 @@ public static class LoopwiseHost
         services.AddCases();
         services.AddJobs();
         services.AddEmail();
+        services.AddWebhooks();
 
         return builder;
     }
@@ -143,6 +145,7 @@ public static class LoopwiseHost
         app.MapInitiativesApi();
         app.MapEmailsApi();
         app.MapUnsubscribe();
+        app.MapWebhooksApi();
         return app;
     }
 }

@@ -9,6 +9,7 @@ using Loopwise.Features.Jobs;
 using Loopwise.Features.Responses;
 using Loopwise.Features.Surveys;
 using Loopwise.Features.Touchpoints;
+using Loopwise.Features.Webhooks;
 using Loopwise.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +109,23 @@ public abstract class TenantIsolationTests(LoopwiseAppFixture fixture) : Integra
                 LastError = marker + "-error", CreatedAt = now, UpdatedAt = now,
             };
             db.AddRange(touchpoint, survey, customer, invitation, email);
+            // A webhook endpoint with a delivery and its attempt (stored without a job: nothing sends it).
+            var webhook = new WebhookEndpoint
+            {
+                WorkspaceId = a.Id, Id = Guid.CreateVersion7(), Url = $"https://{marker.ToLowerInvariant()}.example.test/hook", Description = marker + "-webhook",
+                Enabled = true, Secret = services.GetRequiredService<WebhookSecrets>().Protect(WebhookSecrets.NewSecret()), CreatedAt = now, UpdatedAt = now,
+            };
+            var delivery = new WebhookDelivery
+            {
+                WorkspaceId = a.Id, Id = Guid.CreateVersion7(), EndpointId = webhook.Id, EventId = marker + "-event", EventType = "case.opened",
+                Body = $"{{\"id\":\"{marker}-event\"}}", Status = WebhookDeliveryStatus.Delivered, Attempts = 1, CreatedAt = now, UpdatedAt = now, CompletedAt = now,
+            };
+            var attempt = new WebhookAttempt
+            {
+                WorkspaceId = a.Id, DeliveryId = delivery.Id, Number = 1, Series = 1, JobId = Guid.CreateVersion7(), AttemptedAt = now, StatusCode = 200,
+                ResponseBody = marker + "-response-body",
+            };
+            db.AddRange(webhook, delivery, attempt);
             // A job of A's, scheduled far ahead so the running worker leaves it as it is; its kind carries the marker.
             var job = services.GetRequiredService<JobQueue>().Enqueue(new NewJob($"job-{marker}", "{}") { WorkspaceId = a.Id, RunAt = now.AddYears(1) });
             await db.SaveChangesAsync();
@@ -130,6 +148,8 @@ public abstract class TenantIsolationTests(LoopwiseAppFixture fixture) : Integra
                 ["apiKey"] = (await db.Set<Loopwise.Features.Users.ApiKey>().SingleAsync()).Id.ToString(),
                 ["job"] = job.Id.ToString(),
                 ["email"] = emailId.ToString(),
+                ["webhook"] = webhook.Id.ToString(),
+                ["webhookDelivery"] = delivery.Id.ToString(),
             };
         }, a.Id);
     }
