@@ -4,6 +4,7 @@ using Loopwise.Features.Audit;
 using Loopwise.Features.Customers;
 using Loopwise.Features.Jobs;
 using Loopwise.Features.Users;
+using Loopwise.Features.Webhooks;
 using Loopwise.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,13 @@ namespace Loopwise.Features.Cases;
 /// recomputes the SLA columns from the state changes, schedules the next SLA check (<see cref="CaseSlaJob"/>), writes
 /// the audit log and commits in one transaction; a stale <c>version</c> or a concurrent writer is a conflict.
 /// </summary>
-public sealed class CaseService(LoopwiseDbContext db, SqliteWriteGate gate, TimeProvider clock, JobQueue queue, CaseAssigner assigner)
+public sealed class CaseService(LoopwiseDbContext db, SqliteWriteGate gate, TimeProvider clock, JobQueue queue, CaseAssigner assigner, WebhookOutbox webhooks)
 {
+    /// <summary>Webhook event types (ADR 14) published with the case's changes, in the same transaction.</summary>
+    public const string OpenedEvent = "case.opened";
+    public const string UpdatedEvent = "case.updated";
+    public const string BreachedEvent = "case.sla_breached";
+
     private static readonly string[] Channels = ["phone", "email", "sms", "chat", "in_person"];
     private static readonly string[] Outcomes = ["reached", "no_answer", "left_message"];
 
@@ -77,6 +83,7 @@ public sealed class CaseService(LoopwiseDbContext db, SqliteWriteGate gate, Time
         db.AddRange(events);
         db.Add(AuditEntry.Of(workspaceId, now, actor, "case.opened", $"case:{@case.Id}", $"#{number} {@case.Title}"));
         await RecomputeAsync(@case, events, now, ct);
+        await PublishAsync(OpenedEvent, @case, events[^1], ct);
         return (@case, true);
     }
 
@@ -355,8 +362,30 @@ public sealed class CaseService(LoopwiseDbContext db, SqliteWriteGate gate, Time
         }
 
         await RecomputeAsync(@case, [.. events, .. added], now, ct);
+        foreach (var e in added.Where(e => e.Kind is CaseEventKind.SlaBreach or CaseEventKind.Transition))
+        {
+            await PublishAsync(e.Kind == CaseEventKind.SlaBreach ? BreachedEvent : UpdatedEvent, @case, e, ct);
+        }
+
         return true;
     }
+
+    // The event id is the case and the event's sequence: a job that runs the same change again publishes nothing new.
+    private async Task PublishAsync(string type, Case c, CaseEvent e, CancellationToken ct) =>
+        await webhooks.PublishAsync(db, c.WorkspaceId, type, $"{c.Id:N}:{e.Sequence}", new
+        {
+            @case = new
+            {
+                id = c.Id, number = c.Number, title = c.Title, state = c.State.ToString(), priority = c.Priority.ToString(), ownerUserId = c.OwnerUserId,
+                teamId = c.TeamId, customerId = c.CustomerId, responseId = c.ResponseId, topicKey = c.TopicKey, rootCause = c.RootCause,
+                resolutionCode = c.ResolutionCode, slaStatus = c.SlaStatus.ToString(), firstResponseDueAt = c.FirstResponseDueAt, resolutionDueAt = c.ResolutionDueAt,
+            },
+            @event = new
+            {
+                sequence = e.Sequence, at = e.At, actor = e.Actor, kind = e.Kind.ToString(), action = e.Action?.ToString(),
+                from = e.FromState?.ToString(), to = e.ToState?.ToString(), body = e.Body, channel = e.Channel, outcome = e.Outcome,
+            },
+        }, ct);
 
     private static string Kebab(CaseEvent e) => e.Kind switch
     {
@@ -405,6 +434,11 @@ public sealed class CaseService(LoopwiseDbContext db, SqliteWriteGate gate, Time
             }
 
             await RecomputeAsync(@case, [.. events, .. added], now, ct);
+            foreach (var e in added.Where(e => e.Kind is CaseEventKind.Transition or CaseEventKind.Contact))
+            {
+                await PublishAsync(UpdatedEvent, @case, e, ct);
+            }
+
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -16,6 +16,7 @@ public static class CasesServiceCollectionExtensions
         services.AddScoped<Initiatives.InitiativeService>();
         services.AddSingleton<AlertRuleCache>();
         services.AddScoped<IAlertAction, AlertEmailAction>();
+        services.AddScoped<IAlertAction, AlertWebhookAction>();
         services.AddJobHandler<CaseSlaJob>(CaseSlaJob.Kind);
         services.AddJobHandler<AlertEvaluationJob>(AlertEvaluationJob.Kind);
         return services;

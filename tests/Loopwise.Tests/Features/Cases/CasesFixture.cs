@@ -24,6 +24,8 @@ public abstract class CasesAppFixture : IAsyncLifetime
         {
             builder.UseSetting("Loopwise:Jobs:Enabled", "false");
             builder.UseSetting("Loopwise:Kpis:CheckEvery", "0");
+            builder.UseSetting("Loopwise:Webhooks:AllowHttp", "true");
+            builder.UseSetting("Loopwise:Webhooks:AllowPrivateNetworks", "true");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _ = _app.Server;

@@ -49,11 +49,14 @@ public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
         {
             new { name = "Store feedback", match = new { touchpoints = new[] { ResponsesTestSurvey.TouchpointKey } }, teamKey = "frontline" },
         })).EnsureSuccessStatusCode();
+        // A receiver that is never up (port 9, discard): only what is published with the firings is counted here.
+        (await ws.Api.PostAsJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/hook", eventTypes = new[] { "case.opened", "alert.fired" } }))
+            .EnsureSuccessStatusCode();
         using var created = await ws.Api.PostAsJsonAsync("/api/v1/alert-rules", new
         {
             name = "Detractor call-back",
             conditions = new { npsAtMost = 6 },
-            actions = new { openCase = new { priority = "High" }, tags = new[] { "detractor" }, notifyEmails = new[] { "cx-lead@example.test" } },
+            actions = new { openCase = new { priority = "High" }, tags = new[] { "detractor" }, notifyEmails = new[] { "cx-lead@example.test" }, callWebhooks = true },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
@@ -84,6 +87,10 @@ public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
             .Where(e => e.Purpose == "alert").Select(e => new { e.ToAddress, e.Subject }).ToListAsync(), ws.Id);
         Assert.Equal(2, emails.Count);
         Assert.All(emails, e => Assert.Equal(("cx-lead@example.test", "Detractor call-back: case #1 for CUST-1"), (e.ToAddress, e.Subject)));
+        // Webhooks: one case.opened for the one case, one alert.fired per firing.
+        var events = await App.WithScopeAsync(s => s.GetRequiredService<LoopwiseDbContext>().Set<Loopwise.Features.Webhooks.WebhookDelivery>()
+            .Select(d => d.EventType).ToListAsync(), ws.Id);
+        Assert.Equal(["alert.fired", "alert.fired", "case.opened"], events.Order());
 
         // The next detractor of another customer goes to the next member of the team.
         await PostAsync(ws, survey.Id, nps: 0, customer: "CUST-3", comment: "Never again.");
