@@ -51,6 +51,13 @@ public sealed class CaseDetailModel(CaseService cases, LoopwiseDbContext db, Tim
         public string? Note { get; set; }
     }
 
+    public sealed class AssignForm
+    {
+        public Guid? OwnerUserId { get; set; }
+
+        public string? Note { get; set; }
+    }
+
     public sealed class NoteForm
     {
         public string? Body { get; set; }
@@ -69,6 +76,9 @@ public sealed class CaseDetailModel(CaseService cases, LoopwiseDbContext db, Tim
     public MoveForm Closing { get; set; } = new();
 
     [BindProperty]
+    public AssignForm Assign { get; set; } = new();
+
+    [BindProperty]
     public NoteForm Note { get; set; } = new();
 
     /// <summary>
@@ -82,7 +92,7 @@ public sealed class CaseDetailModel(CaseService cases, LoopwiseDbContext db, Tim
 
     public DateTime Now { get; private set; }
 
-    /// <summary>The form that failed ("contact", "resolve", "move", "close", "note", "acknowledge"), whose alert shows <see cref="FormError"/>.</summary>
+    /// <summary>The form that failed ("contact", "resolve", "assign", "move", "close", "note", "acknowledge"), whose alert shows <see cref="FormError"/>.</summary>
     public string? FailedForm { get; private set; }
 
     public string? FormError { get; private set; }
@@ -94,6 +104,9 @@ public sealed class CaseDetailModel(CaseService cases, LoopwiseDbContext db, Tim
     public (Guid SurveyId, string Survey, DateTime? CompletedAt)? Feedback { get; private set; }
 
     public IReadOnlyDictionary<string, string> Actors { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The members who may work cases (Manager, Practitioner, Responder), by name: whom a case can be assigned to.</summary>
+    public IReadOnlyList<PersonDto> Assignees { get; private set; } = [];
 
     public bool CanWork => User.HasClaim(Permissions.ClaimType, Permissions.CasesWork);
 
@@ -150,6 +163,11 @@ public sealed class CaseDetailModel(CaseService cases, LoopwiseDbContext db, Tim
                 User.Actor(), User.UserId(), c),
             d => $"Case #{Number(d)} closed.", ct);
 
+    public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, "assign", c => cases.ActAsync(id, new CaseActionRequest(nameof(CaseAction.Assign), OwnerUserId: Assign.OwnerUserId, Note: Blank(Assign.Note), Version: Version),
+                User.Actor(), User.UserId(), c),
+            d => $"Case #{Number(d)} assigned to {d.Case.Owner?.Name}.", ct);
+
     public Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, "note", c => cases.AddNoteAsync(id, new CaseNoteRequest(Note.Body), User.Actor(), c), d => "Note added.", ct);
 
@@ -159,7 +177,7 @@ public sealed class CaseDetailModel(CaseService cases, LoopwiseDbContext db, Tim
     /// <summary>A person's name for an event's actor ("user:{id}"), or what the actor is.</summary>
     public string ActorName(string actor) =>
         Actors.TryGetValue(actor, out var name) ? name
-        : actor == "system" ? "Loopwise (SLA check)"
+        : actor == "system" ? "Loopwise (automatic)"
         : actor.StartsWith("rule:", StringComparison.Ordinal) ? "Alert rule"
         : actor.StartsWith("key:", StringComparison.Ordinal) ? "API key"
         : actor.StartsWith("user:", StringComparison.Ordinal) ? "Former member"
@@ -228,6 +246,8 @@ public sealed class CaseDetailModel(CaseService cases, LoopwiseDbContext db, Tim
         ("close", "reason") => "Closing.Reason",
         ("close", "note") => "Closing.Note",
         ("note", "body") => "Note.Body",
+        ("assign", "ownerUserId") => "Assign.OwnerUserId",
+        ("assign", "note") => "Assign.Note",
         _ => null,
     };
 
@@ -257,6 +277,14 @@ public sealed class CaseDetailModel(CaseService cases, LoopwiseDbContext db, Tim
                 .Join(db.Set<Survey>().AsNoTracking(), r => r.SurveyId, s => s.Id, (r, s) => new { r.SurveyId, s.Name, r.CompletedAt })
                 .FirstOrDefaultAsync(ct);
             Feedback = response is null ? null : (response.SurveyId, response.Name, response.CompletedAt);
+        }
+
+        if (Allows(CaseAction.Assign))
+        {
+            Role[] working = [.. Enum.GetValues<Role>().Where(r => Permissions.ForRole(r).Contains(Permissions.CasesWork))];
+            var members = await db.Set<Membership>().AsNoTracking().Where(m => working.Contains(m.Role)).Select(m => m.UserId).Distinct().ToListAsync(ct);
+            Assignees = [.. (await db.Set<User>().AsNoTracking().Where(u => members.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+                .Select(u => new PersonDto(u.Id, u.DisplayName)).OrderBy(p => p.Name, StringComparer.InvariantCultureIgnoreCase)];
         }
 
         var userIds = Detail.Events.Select(e => e.Actor).Where(a => a.StartsWith("user:", StringComparison.Ordinal))

@@ -245,6 +245,39 @@ public abstract class CasePagesTests(CasesAppFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_case_escalated_on_its_breach_is_reassigned_from_its_page()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var ana = await AddUserAsync(ws, "ana", Role.Responder);
+        var ben = await AddUserAsync(ws, "ben", Role.Responder);
+        await AddUserAsync(ws, "max", Role.Manager);
+        await AddUserAsync(ws, "vera", Role.Viewer);
+        var id = await CreateCaseAsync(ws, "Refund not received", ana);
+        Clock.Set(Monday9.AddHours(8.5));
+        await App.Services.GetRequiredService<JobRunner>().RunDueAsync(50, CancellationToken.None);
+        using var manager = await SignInAsync(ws, "max");
+
+        // Escalated: the assign form is open, offering the people who work cases (not the viewer).
+        var page = await PageAsync(manager, $"/cases/{id}");
+        Assert.Equal("Escalated", page.QuerySelector("[data-testid=case-state]")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("details[open] [data-testid=assign-form]"));
+        var people = page.QuerySelectorAll("#assign-owner option").Select(o => o.TextContent.Trim()).Where(t => !t.StartsWith("Choose", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Ada Admin", "ana", "ben", "max (me)"], people);
+        Assert.Null(page.QuerySelector("[data-testid=resolve-form]"));
+
+        // No owner chosen: the service's message beside the select.
+        var none = await PostPageAsync(manager, $"/cases/{id}?handler=Assign", Fields(page.QuerySelector("[data-testid=assign-form]")!));
+        Assert.Equal("Assigning a case needs the new owner.", none.QuerySelector("#assign-owner-error")!.TextContent);
+
+        var assign = Fields(none.QuerySelector("[data-testid=assign-form]")!);
+        assign["Assign.OwnerUserId"] = ben.ToString();
+        var done = await PostPageAsync(manager, $"/cases/{id}?handler=Assign", assign);
+        Assert.Equal("Case #1 assigned to ben.", done.QuerySelector(".flash")!.TextContent.Trim());
+        var after = await CaseAsync(ws, id);
+        Assert.Equal(("Assigned", ben), (after.GetProperty("case").GetProperty("state").GetString(), after.GetProperty("case").GetProperty("owner").GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
     public async Task Each_page_and_action_asks_for_its_permission_and_a_responder_lands_on_the_inbox()
     {
         var ws = await App.CreateWorkspaceAsync();
