@@ -44,9 +44,14 @@ public sealed class CasesInboxModel(CaseQueries queries, CaseService cases, Loop
 
     public string CurrentView => Views.Any(v => v.Key == View && (ShowsTeamViews || !IsTeamView(v.Key))) ? View! : "mine";
 
-    /// <summary>Unassigned and All open: for people with cases.configure, or who are not Responders.</summary>
+    /// <summary>
+    /// Unassigned and All open: for people with cases.configure, or who read cases through a role other than
+    /// Responder (a CX role); a person who is only a Responder sees their own lists.
+    /// </summary>
     public bool ShowsTeamViews =>
-        User.HasClaim(Permissions.ClaimType, Permissions.CasesConfigure) || !User.HasClaim(LoopwiseClaims.Role, nameof(Role.Responder));
+        User.HasClaim(Permissions.ClaimType, Permissions.CasesConfigure)
+        || User.FindAll(LoopwiseClaims.Role).Any(c => Enum.TryParse<Role>(c.Value, out var role) && role != Role.Responder
+            && Permissions.ForRole(role).Contains(Permissions.CasesRead));
 
     public bool CanWork => User.HasClaim(Permissions.ClaimType, Permissions.CasesWork);
 

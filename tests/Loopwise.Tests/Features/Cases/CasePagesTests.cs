@@ -49,7 +49,7 @@ public abstract class CasePagesTests(CasesAppFixture fixture) : IAsyncLifetime
         var inbox = await PageAsync(browser, "/cases");
         var card = Assert.Single(inbox.QuerySelectorAll("[data-testid=case-card]"));
         Assert.Equal(mine.ToString(), card.GetAttribute("data-case"));
-        Assert.Contains("#1 Refund not received", card.QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("#1 Refund not received", card.QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Assigned", card.QuerySelector("[data-testid=case-state]")!.TextContent.Trim());
         // 8 working hours from Monday 09:00: due at 17:00, in 8 hours, on track (in words, not colour alone).
         var due = card.QuerySelector("[data-testid=case-due]")!;
@@ -60,9 +60,19 @@ public abstract class CasePagesTests(CasesAppFixture fixture) : IAsyncLifetime
         Assert.Equal("Acknowledge", card.QuerySelector("form button.primary")!.TextContent.Trim());
         Assert.Equal("page", inbox.QuerySelector("[data-testid=inbox-tab-mine]")!.GetAttribute("aria-current"));
         Assert.NotNull(inbox.QuerySelector("nav.app-nav a[href='/cases'][aria-current=page]"));
-        // A Responder sees their own lists only.
+        // A Responder sees their own lists only (asking for another list shows theirs); a Responder who is also a
+        // Practitioner sees the team's lists too.
         Assert.Null(inbox.QuerySelector("[data-testid=inbox-tab-unassigned]"));
         Assert.Null(inbox.QuerySelector("[data-testid=inbox-tab-all]"));
+        var asked = await PageAsync(browser, "/cases?view=all");
+        Assert.Equal("page", asked.QuerySelector("[data-testid=inbox-tab-mine]")!.GetAttribute("aria-current"));
+        Assert.Single(asked.QuerySelectorAll("[data-testid=case-card]"));
+        await App.WithScopeAsync(async s => (await s.GetRequiredService<UserService>().AddAsync(
+            ws.Id, $"pat@{ws.Slug}.test", "pat", ws.Password, [Role.Responder, Role.Practitioner], CancellationToken.None)).Value!, ws.Id);
+        using (var both = await SignInAsync(ws, "pat"))
+        {
+            Assert.NotNull((await PageAsync(both, "/cases")).QuerySelector("[data-testid=inbox-tab-unassigned]"));
+        }
 
         // 13:30: 3.5 hours to go, so due soon; nothing breached yet.
         Clock.Set(Monday9.AddHours(4.5));
