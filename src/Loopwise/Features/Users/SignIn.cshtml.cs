@@ -52,9 +52,22 @@ public sealed class SignInModel(UserService users) : PageModel
             new(LoopwiseClaims.User, signedIn.User.Id.ToString()),
             new(LoopwiseClaims.Workspace, signedIn.Workspace.Id.ToString()),
         };
+        var permissions = Permissions.ForRoles(signedIn.Roles).ToList();
         claims.AddRange(signedIn.Roles.Select(r => new Claim(LoopwiseClaims.Role, r.ToString())));
-        claims.AddRange(Permissions.ForRoles(signedIn.Roles).Select(p => new Claim(Permissions.ClaimType, p)));
+        claims.AddRange(permissions.Select(p => new Claim(Permissions.ClaimType, p)));
         await HttpContext.SignInAsync(AuthSchemes.Cookie, new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Cookie)));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        // "/" is where the sign-in redirect sends everyone who opened the home page: it means "the start", so it lands
+        // where this person starts.
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl : LandingPage(permissions));
+    }
+
+    /// <summary>
+    /// Where a sign-in without a return URL (or returning to "/") lands: the case inbox for people who work cases and read no dashboards
+    /// (a Responder), the overview for everyone else.
+    /// </summary>
+    public static string LandingPage(IReadOnlyCollection<string> permissions)
+    {
+        ArgumentNullException.ThrowIfNull(permissions);
+        return permissions.Contains(Permissions.CasesRead) && !permissions.Contains(Permissions.DashboardsRead) ? "/cases" : "/";
     }
 }
