@@ -99,6 +99,9 @@ public sealed class CaseDetailModel(CaseService cases, LoopwiseDbContext db, Tim
 
     public string? CustomerEmail { get; private set; }
 
+    /// <summary>The comments of the case's response, PII redacted.</summary>
+    public IReadOnlyList<string> Comments { get; private set; } = [];
+
     public string? CustomerReference { get; private set; }
 
     public (Guid SurveyId, string Survey, DateTime? CompletedAt)? Feedback { get; private set; }
@@ -277,6 +280,14 @@ public sealed class CaseDetailModel(CaseService cases, LoopwiseDbContext db, Tim
                 .Join(db.Set<Survey>().AsNoTracking(), r => r.SurveyId, s => s.Id, (r, s) => new { r.SurveyId, s.Name, r.CompletedAt })
                 .FirstOrDefaultAsync(ct);
             Feedback = response is null ? null : (response.SurveyId, response.Name, response.CompletedAt);
+        }
+
+        // What the customer wrote, as stored by the text pipeline: PII redacted, so the case owner reads it without
+        // needing the response detail permission (cx-reference §11: Responder reads "own cases").
+        if (c.ResponseId is { } commented)
+        {
+            Comments = await db.Set<TextAnalytics.CommentAnalysisRow>().AsNoTracking().Where(a => a.ResponseId == commented)
+                .OrderBy(a => a.QuestionId).Select(a => a.Text).ToListAsync(ct);
         }
 
         if (Allows(CaseAction.Assign))

@@ -42,7 +42,7 @@ public sealed class CasesInboxModel(CaseQueries queries, CaseService cases, Loop
 
     public IReadOnlyList<CaseCardView> Cards { get; private set; } = [];
 
-    public string CurrentView => Views.Any(v => v.Key == View && (ShowsTeamViews || !IsTeamView(v.Key))) ? View! : "mine";
+    public string CurrentView => Views.Any(v => v.Key == View && Visible(v.Key)) ? View! : "mine";
 
     /// <summary>
     /// Unassigned and All open: for people with cases.configure, or who read cases through a role other than
@@ -55,7 +55,14 @@ public sealed class CasesInboxModel(CaseQueries queries, CaseService cases, Loop
 
     public bool CanWork => User.HasClaim(Permissions.ClaimType, Permissions.CasesWork);
 
-    public IEnumerable<(string Key, string Label, string Caption)> VisibleViews => Views.Where(v => ShowsTeamViews || !IsTeamView(v.Key));
+    public IEnumerable<(string Key, string Label, string Caption)> VisibleViews => Views.Where(v => Visible(v.Key));
+
+    /// <summary>
+    /// The team views for team-view people; Unassigned also for everyone who works cases, since a team whose cases wait
+    /// in a shared queue relies on its members acknowledging them from there.
+    /// </summary>
+    private bool Visible(string key) =>
+        !IsTeamView(key) || ShowsTeamViews || (key == "unassigned" && User.HasClaim(Permissions.ClaimType, Permissions.CasesWork));
 
     public string Caption => Views.Single(v => v.Key == CurrentView).Caption;
 

@@ -119,10 +119,17 @@ public sealed partial class CaseOwnerTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to my cases" }).TapAsync();
         await Assertions.Expect(page.GetByTestId("inbox-empty")).ToBeVisibleAsync();
 
-        // TODO(lead): "the closed-loop dashboard shows it" (issue 5's done-when). /cases/insights is not on this branch;
-        // after the merge, open it here (it asks for cases.read, which this Responder holds; or sign in as ws.Email, who
-        // has every role) and assert that [data-testid=resolved-count] reads "1 resolved" and that the
-        // [data-testid=root-causes] table has a "Delivery delay" row with 1 case; run axe on it at 390×844 as above.
+        // The closed-loop dashboard counts the resolution and its root cause.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Closed-loop dashboard" }).TapAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Closed loop", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("resolved-count")).ToHaveTextAsync("1 resolved");
+        var cause = page.GetByTestId("root-causes").Locator("tbody tr");
+        await Assertions.Expect(cause).ToHaveCountAsync(1);
+        await Assertions.Expect(cause.Locator("th")).ToHaveTextAsync("Delivery delay");
+        await Assertions.Expect(cause.Locator("td").First).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("first-contact-median")).Not.ToHaveTextAsync("—");
+        var dashboardViolations = await Axe.ViolationsAsync(page);
+        Assert.True(dashboardViolations.Count == 0, string.Join("\n", dashboardViolations));
     }
 
     // No horizontal scroll, and every control matched by `targets` at least 44 px tall and wide (visible ones).

@@ -60,9 +60,9 @@ public abstract class CasePagesTests(CasesAppFixture fixture) : IAsyncLifetime
         Assert.Equal("Acknowledge", card.QuerySelector("form button.primary")!.TextContent.Trim());
         Assert.Equal("page", inbox.QuerySelector("[data-testid=inbox-tab-mine]")!.GetAttribute("aria-current"));
         Assert.NotNull(inbox.QuerySelector("nav.app-nav a[href='/cases'][aria-current=page]"));
-        // A Responder sees their own lists only (asking for another list shows theirs); a Responder who is also a
-        // Practitioner sees the team's lists too.
-        Assert.Null(inbox.QuerySelector("[data-testid=inbox-tab-unassigned]"));
+        // A Responder sees their own lists and the unassigned queue they may pick from, not All open (asking for it
+        // shows theirs); a Responder who is also a Practitioner sees the team's lists too.
+        Assert.NotNull(inbox.QuerySelector("[data-testid=inbox-tab-unassigned]"));
         Assert.Null(inbox.QuerySelector("[data-testid=inbox-tab-all]"));
         var asked = await PageAsync(browser, "/cases?view=all");
         Assert.Equal("page", asked.QuerySelector("[data-testid=inbox-tab-mine]")!.GetAttribute("aria-current"));

@@ -92,6 +92,14 @@ public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
             .Select(d => d.EventType).ToListAsync(), ws.Id);
         Assert.Equal(["alert.fired", "alert.fired", "case.opened"], events.Order());
 
+        // The case page shows what the customer wrote (as the text pipeline stored it, PII redacted).
+        using (var browser = new BrowserSession(App))
+        {
+            await browser.SignInAsync(ws.Email, ws.Password);
+            var casePage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await browser.Client.GetStringAsync($"/cases/{@case.GetProperty("id").GetGuid()}"));
+            Assert.Equal("Waited 40 minutes on hold.", casePage.QuerySelector("[data-testid=case-comment] q")?.TextContent);
+        }
+
         // The next detractor of another customer goes to the next member of the team.
         await PostAsync(ws, survey.Id, nps: 0, customer: "CUST-3", comment: "Never again.");
         await RunJobsAsync();
