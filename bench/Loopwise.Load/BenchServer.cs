@@ -38,7 +38,7 @@ internal sealed class BenchServer : IAsyncDisposable
     /// Starts the server. <paramref name="db"/>: null for a temporary SQLite file; a PostgreSQL server connection
     /// string gets a new database created on it (dropped afterwards unless <paramref name="keep"/>).
     /// </summary>
-    public static async Task<BenchServer> StartAsync(string? db, bool keep)
+    public static async Task<BenchServer> StartAsync(string? db, bool keep, params string[] settings)
     {
         string setting;
         Func<Task> cleanup;
@@ -78,7 +78,7 @@ internal sealed class BenchServer : IAsyncDisposable
         var builder = LoopwiseHost.CreateBuilder(
         [
             "--urls=http://127.0.0.1:0", $"--Db={setting}", "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning",
+            "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning", .. settings,
         ]);
         var app = LoopwiseHost.Configure(builder.Build());
         await app.StartAsync();

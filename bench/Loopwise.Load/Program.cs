@@ -6,13 +6,20 @@ using Loopwise.Load;
 // Loopwise ingestion load tool: starts a real server, creates a survey, and submits responses through HTTP with K
 // concurrent clients for a bounded time (or number of requests), then prints throughput and latency.
 //   dotnet run -c Release --project bench/Loopwise.Load -- --mode api --db "Host=127.0.0.1;Port=55433;Username=postgres"
+//   dotnet run -c Release --project bench/Loopwise.Load -- --mode alerts --batch 1000 --batches 10 [--db ...]
 var options = LoadOptions.Parse(args);
+if (options.Mode == "alerts")
+{
+    await AlertsRun.RunAsync(options);
+    return 0;
+}
+
 ILoadMode mode = options.Mode switch
 {
     "api" => new ApiBatchMode(options.BatchSize, options.SpreadMinutes),
     "form" => new FormMode(),
     "page" => new PageMode(),
-    _ => throw new ArgumentException($"Unknown mode '{options.Mode}' (api, form, page)."),
+    _ => throw new ArgumentException($"Unknown mode '{options.Mode}' (api, form, page, alerts)."),
 };
 
 await using var server = await BenchServer.StartAsync(options.Db, options.Keep);

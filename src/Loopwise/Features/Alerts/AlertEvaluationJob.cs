@@ -47,6 +47,9 @@ public sealed class AlertEvaluationJob(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var fired = (await db.Set<AlertFiring>().AsNoTracking().Where(f => ids.Contains(f.ResponseId)).Select(f => new { f.RuleId, f.ResponseId }).ToListAsync(ct))
                 .Select(f => (f.RuleId, f.ResponseId)).ToHashSet();
+            // The tags the responses already carry, read once (a lookup per tag would be a query per firing).
+            var tagged = (await db.Set<ResponseTag>().AsNoTracking().Where(t => ids.Contains(t.ResponseId)).Select(t => new { t.ResponseId, t.Tag }).ToListAsync(ct))
+                .Select(t => (t.ResponseId, t.Tag)).ToHashSet();
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var (response, fact) in facts)
             {
@@ -71,12 +74,11 @@ public sealed class AlertEvaluationJob(
                         firing = firing with { CaseId = caseId, CaseNumber = opened.Number };
                     }
 
-                    foreach (var tag in (actions.Tags ?? []).Distinct(StringComparer.OrdinalIgnoreCase))
+                    foreach (var tag in (actions.Tags ?? []).Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
                     {
-                        if (!db.ChangeTracker.Entries<ResponseTag>().Any(e => e.Entity.ResponseId == response.Id && e.Entity.Tag == tag)
-                            && !await db.Set<ResponseTag>().AnyAsync(t => t.ResponseId == response.Id && t.Tag == tag, ct))
+                        if (tagged.Add((response.Id, tag)))
                         {
-                            db.Add(new ResponseTag { WorkspaceId = response.WorkspaceId, ResponseId = response.Id, Tag = tag.Trim(), TaggedAt = now });
+                            db.Add(new ResponseTag { WorkspaceId = response.WorkspaceId, ResponseId = response.Id, Tag = tag, TaggedAt = now });
                         }
                     }
 

@@ -11,6 +11,11 @@ namespace Loopwise.Features.Cases;
 /// </summary>
 public sealed class CaseAssigner(LoopwiseDbContext db)
 {
+    // Read once per scope (a job opening hundreds of cases, a request opening one).
+    private List<AssignmentRule>? _rules;
+    private Guid? _fallback;
+    private bool _fallbackRead;
+
     /// <summary>Weight of an open case by priority when counting a member's load.</summary>
     public static double Weight(CasePriority priority) => priority switch
     {
@@ -27,15 +32,20 @@ public sealed class CaseAssigner(LoopwiseDbContext db)
             return request.OwnerUserId is not null ? (request.TeamId, request.OwnerUserId) : await PickInTeamAsync(request.TeamId!.Value, ct);
         }
 
-        var rules = await db.Set<AssignmentRule>().AsNoTracking().OrderBy(r => r.Position).ToListAsync(ct);
-        var rule = rules.FirstOrDefault(r => r.Match.Matches(request.TouchpointKey, request.Dimensions, request.TopicKey));
+        _rules ??= await db.Set<AssignmentRule>().AsNoTracking().OrderBy(r => r.Position).ToListAsync(ct);
+        var rule = _rules.FirstOrDefault(r => r.Match.Matches(request.TouchpointKey, request.Dimensions, request.TopicKey));
         if (rule is not null)
         {
             return rule.UserId is { } user ? (rule.TeamId, user) : await PickInTeamAsync(rule.TeamId!.Value, ct);
         }
 
-        var fallback = await db.Set<CaseTeam>().AsNoTracking().Where(t => t.IsFallback).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
-        return fallback is { } team ? await PickInTeamAsync(team, ct) : (null, null);
+        if (!_fallbackRead)
+        {
+            _fallback = await db.Set<CaseTeam>().AsNoTracking().Where(t => t.IsFallback).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+            _fallbackRead = true;
+        }
+
+        return _fallback is { } team ? await PickInTeamAsync(team, ct) : (null, null);
     }
 
     private async Task<(Guid? TeamId, Guid? OwnerUserId)> PickInTeamAsync(Guid teamId, CancellationToken ct)

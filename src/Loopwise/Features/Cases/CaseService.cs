@@ -25,11 +25,14 @@ public sealed class CaseService(LoopwiseDbContext db, SqliteWriteGate gate, Time
     private static readonly string[] Channels = ["phone", "email", "sms", "chat", "in_person"];
     private static readonly string[] Outcomes = ["reached", "no_answer", "left_message"];
 
+    private readonly Dictionary<string, Case> _opened = new(StringComparer.Ordinal);
+    private CaseSettingsDto? _settings;
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The workspace's settings (the defaults when it saved none).</summary>
     public async Task<CaseSettingsDto> SettingsAsync(CancellationToken ct) =>
-        (await db.Set<CaseSettings>().AsNoTracking().FirstOrDefaultAsync(ct))?.Settings ?? CaseSettingsDto.Default;
+        _settings ??= (await db.Set<CaseSettings>().AsNoTracking().FirstOrDefaultAsync(ct))?.Settings ?? CaseSettingsDto.Default;
 
     /// <summary>
     /// Opens a case in the caller's write transaction (the caller holds the write turn and saves): or, when the
@@ -41,8 +44,9 @@ public sealed class CaseService(LoopwiseDbContext db, SqliteWriteGate gate, Time
         var openKey = request.CustomerId is { } customer ? $"{customer:N}|{request.TopicKey ?? "general"}" : null;
         if (openKey is not null)
         {
-            var pending = db.ChangeTracker.Entries<Case>().Select(e => e.Entity).FirstOrDefault(c => c.OpenKey == openKey);
-            var existing = pending ?? await db.Set<Case>().FirstOrDefaultAsync(c => c.OpenKey == openKey, ct);
+            // Cases opened in this unit of work are remembered here: scanning the change tracker runs DetectChanges
+            // over every tracked entity, which made a batch of firings quadratic.
+            var existing = _opened.GetValueOrDefault(openKey) ?? await db.Set<Case>().FirstOrDefaultAsync(c => c.OpenKey == openKey, ct);
             if (existing is not null)
             {
                 return (existing, false);
@@ -72,6 +76,11 @@ public sealed class CaseService(LoopwiseDbContext db, SqliteWriteGate gate, Time
             UpdatedAt = now,
         };
         db.Add(@case);
+        if (openKey is not null)
+        {
+            _opened[openKey] = @case;
+        }
+
         var events = new List<CaseEvent> { Event(@case, 1, now, actor, CaseEventKind.Created, null, null, CaseState.New, null) };
         if (owner is not null)
         {
