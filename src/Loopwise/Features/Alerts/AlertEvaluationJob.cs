@@ -10,6 +10,7 @@ using Loopwise.Features.Surveys;
 using Loopwise.Features.TextAnalytics;
 using Loopwise.Features.Touchpoints;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Loopwise.Features.Alerts;
 
@@ -51,6 +52,8 @@ public sealed class AlertEvaluationJob(
             var tagged = (await db.Set<ResponseTag>().AsNoTracking().Where(t => ids.Contains(t.ResponseId)).Select(t => new { t.ResponseId, t.Tag }).ToListAsync(ct))
                 .Select(t => (t.ResponseId, t.Tag)).ToHashSet();
             var now = clock.GetUtcNow().UtcDateTime;
+            var newFirings = new List<(Guid Rule, Guid Response, Guid? Case)>();
+            var newTags = new List<(Guid Response, string Tag)>();
             foreach (var (response, fact) in facts)
             {
                 foreach (var (rule, conditions, actions) in rules)
@@ -78,7 +81,7 @@ public sealed class AlertEvaluationJob(
                     {
                         if (tagged.Add((response.Id, tag)))
                         {
-                            db.Add(new ResponseTag { WorkspaceId = response.WorkspaceId, ResponseId = response.Id, Tag = tag, TaggedAt = now });
+                            newTags.Add((response.Id, tag));
                         }
                     }
 
@@ -87,15 +90,78 @@ public sealed class AlertEvaluationJob(
                         await action.OnFiredAsync(firing, ct);
                     }
 
-                    db.Add(new AlertFiring { WorkspaceId = response.WorkspaceId, RuleId = rule.Id, ResponseId = response.Id, FiredAt = now, CaseId = caseId });
+                    newFirings.Add((rule.Id, response.Id, caseId));
                     fired.Add((rule.Id, response.Id));
                 }
             }
 
             await db.SaveChangesAsync(ct);
+            await InsertAsync(newFirings, newTags, now, ct);
             await job.MarkSucceededAsync(db, ct);
             await transaction.CommitAsync(ct);
         }
+    }
+
+    // Firings and tags are many small rows (about one per rule that fires): multi-row INSERTs in the job's
+    // transaction, not one tracked entity each (EF's per-entity cost was most of a job's time).
+    private async Task InsertAsync(List<(Guid Rule, Guid Response, Guid? Case)> firings, List<(Guid Response, string Tag)> tags, DateTime now, CancellationToken ct)
+    {
+        const int RowsPerStatement = 100;
+        var values = new SqlValue(db.IsPostgres);
+        var workspace = values.Of(db.Scope.WorkspaceId);
+        var at = values.Of(now);
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var chunk in firings.Chunk(RowsPerStatement))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new System.Text.StringBuilder("INSERT INTO alert_firings (workspace_id, rule_id, response_id, fired_at, case_id) VALUES ");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                sql.Append(i == 0 ? "" : ",").Append("(@w,@r").Append(n).Append(",@p").Append(n).Append(",@t,@c").Append(n).Append(')');
+                Add(command, "r" + n, values.Of(chunk[i].Rule));
+                Add(command, "p" + n, values.Of(chunk[i].Response));
+                Add(command, "c" + n, values.Of(chunk[i].Case));
+            }
+
+            Add(command, "w", workspace);
+            Add(command, "t", at);
+#pragma warning disable CA2100 // Parameter placeholders only; every value is a parameter.
+            command.CommandText = sql.Append(" ON CONFLICT DO NOTHING").ToString();
+#pragma warning restore CA2100
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        foreach (var chunk in tags.Chunk(RowsPerStatement))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new System.Text.StringBuilder("INSERT INTO response_tags (workspace_id, response_id, tag, tagged_at) VALUES ");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                sql.Append(i == 0 ? "" : ",").Append("(@w,@p").Append(n).Append(",@g").Append(n).Append(",@t)");
+                Add(command, "p" + n, values.Of(chunk[i].Response));
+                Add(command, "g" + n, chunk[i].Tag);
+            }
+
+            Add(command, "w", workspace);
+            Add(command, "t", at);
+#pragma warning disable CA2100 // Parameter placeholders only; every value is a parameter.
+            command.CommandText = sql.Append(" ON CONFLICT DO NOTHING").ToString();
+#pragma warning restore CA2100
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private async Task<List<(SurveyResponse Response, (ResponseFacts Facts, string? CustomerName) Fact)>> FactsAsync(List<Guid> ids, bool needsText, CancellationToken ct)
