@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Loopwise.Features.Cases;
 
 /// <summary>Case lists: the inbox (mine, due soon, breached) and the team's views, newest or most urgent first.</summary>
-public sealed class CaseQueries(LoopwiseDbContext db, TimeProvider clock)
+public sealed class CaseQueries(LoopwiseDbContext db, TimeProvider clock, CaseVisibility visibility)
 {
     /// <summary>How far ahead "due soon" looks.</summary>
     public static readonly TimeSpan DueSoon = TimeSpan.FromHours(4);
@@ -25,7 +25,7 @@ public sealed class CaseQueries(LoopwiseDbContext db, TimeProvider clock)
             return Error.Invalid.Field(page < 1 ? "page" : "pageSize", "page starts at 1; pageSize is 1 to 200.");
         }
 
-        var query = db.Set<Case>().AsNoTracking();
+        var query = db.Set<Case>().AsNoTracking().Where(visibility.Filter);
         switch (owner)
         {
             case null or "" or "any":

@@ -15,7 +15,8 @@ namespace Loopwise.Features.Cases;
 /// recomputes the SLA columns from the state changes, schedules the next SLA check (<see cref="CaseSlaJob"/>), writes
 /// the audit log and commits in one transaction; a stale <c>version</c> or a concurrent writer is a conflict.
 /// </summary>
-public sealed class CaseService(LoopwiseDbContext db, SqliteWriteGate gate, TimeProvider clock, JobQueue queue, CaseAssigner assigner, WebhookOutbox webhooks)
+public sealed class CaseService(
+    LoopwiseDbContext db, SqliteWriteGate gate, TimeProvider clock, JobQueue queue, CaseAssigner assigner, WebhookOutbox webhooks, CaseVisibility visibility)
 {
     /// <summary>Webhook event types (ADR 14) published with the case's changes, in the same transaction.</summary>
     public const string OpenedEvent = "case.opened";
@@ -146,7 +147,7 @@ public sealed class CaseService(LoopwiseDbContext db, SqliteWriteGate gate, Time
     /// <summary>A case with its clocks (computed now), the actions it allows and its events.</summary>
     public async Task<Result<CaseDetailDto>> ReadAsync(Guid id, CancellationToken ct)
     {
-        var @case = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var @case = await db.Set<Case>().AsNoTracking().Where(visibility.Filter).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null)
         {
             return new Error.NotFound($"Case {id} does not exist in this workspace.");
@@ -411,7 +412,7 @@ public sealed class CaseService(LoopwiseDbContext db, SqliteWriteGate gate, Time
         using (await gate.EnterAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var @case = await db.Set<Case>().FirstOrDefaultAsync(c => c.Id == id, ct);
+            var @case = await db.Set<Case>().Where(visibility.Filter).FirstOrDefaultAsync(c => c.Id == id, ct);
             if (@case is null)
             {
                 return new Error.NotFound($"Case {id} does not exist in this workspace.");

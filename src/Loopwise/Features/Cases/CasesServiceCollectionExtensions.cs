@@ -8,6 +8,8 @@ public static class CasesServiceCollectionExtensions
     /// <summary>Closed-loop cases and the alert rules that open them (ADR 12).</summary>
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
+        services.AddScoped<CaseVisibility>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseAssigner>();
         services.AddScoped<CaseQueries>();

@@ -316,6 +316,34 @@ public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
         Assert.Contains("Mark approved", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_responder_sees_and_works_only_their_own_cases_and_the_unassigned_queue()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var (ana, ben) = (await AddResponderAsync(ws, "ana"), await AddResponderAsync(ws, "ben"));
+        var bens = (await CreateCaseAsync(ws, ben)).GetProperty("case").GetProperty("id").GetGuid();
+        using var queued = await ws.Api.PostAsJsonAsync("/api/v1/cases", new { title = "Nobody's yet" });
+        var unassigned = (await queued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("case").GetProperty("id").GetGuid();
+        using var browser = new BrowserSession(App);
+        await browser.SignInAsync($"ana@{ws.Slug}.test", "correct-horse-battery");
+
+        using var other = await browser.Client.GetAsync($"/cases/{bens}");
+        using var queue = await browser.Client.GetAsync($"/cases/{unassigned}");
+        var inbox = await browser.Client.GetStringAsync("/cases?view=unassigned");
+        await browser.SubmitFormAsync($"/cases/{unassigned}", "form[action*='handler=Acknowledge']", new Dictionary<string, string>());
+        using var keyView = await ws.Api.GetAsync($"/api/v1/cases/{bens}");
+        using var taken = JsonDocument.Parse(await ws.Api.GetStringAsync($"/api/v1/cases/{unassigned}"));
+
+        // Another responder's case does not exist for ana; the unassigned one does (she takes it from the queue), and
+        // the API key (no role) sees every case.
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+        Assert.Contains("Nobody&#x27;s yet", inbox, StringComparison.Ordinal);
+        Assert.DoesNotContain("Called about a late refund", inbox, StringComparison.Ordinal);
+        Assert.Equal(ana, taken.RootElement.GetProperty("case").GetProperty("owner").GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.OK, keyView.StatusCode);
+    }
+
     private async Task<Guid> AddResponderAsync(TestWorkspace ws, string name) =>
         await App.WithScopeAsync(async s => (await s.GetRequiredService<UserService>().AddAsync(
             ws.Id, $"{name}@{ws.Slug}.test", name, "correct-horse-battery", [Role.Responder], CancellationToken.None)).Value!.Id, ws.Id);
