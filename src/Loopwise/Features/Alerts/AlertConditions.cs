@@ -16,8 +16,26 @@ public sealed record AlertConditions(
     IReadOnlyList<string>? Topics = null,
     IReadOnlyList<string>? Keywords = null,
     IReadOnlyList<string>? Touchpoints = null,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? Dimensions = null)
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Dimensions = null,
+    IReadOnlyList<string>? Kpis = null)
 {
+    /// <summary>
+    /// A KPI rule: it fires when one of <see cref="Kpis"/> (catalogue ids such as nps, tnps, csat_pct, fcr; <c>*</c> for
+    /// any) enters its action threshold (issue 3's threshold events, cx-reference.md §10), not on responses.
+    /// </summary>
+    public bool IsKpiRule => Kpis is { Count: > 0 };
+
+    /// <summary>The KPI ids threshold events carry (the catalogue's, with transactional NPS apart as tnps).</summary>
+    public static IReadOnlyList<string> KnownKpis { get; } =
+    [
+        .. global::Loopwise.Features.Kpis.KpiSeriesQuery.Ids
+            .Select(id => id == global::Loopwise.Features.Kpis.SurveyKpis.TransactionalNps.Id ? id : global::Loopwise.Features.Kpis.KpiSeriesQuery.DefinitionOf(id)?.Id.Value ?? id)
+            .Distinct(StringComparer.Ordinal),
+    ];
+
+    /// <summary>True when this KPI rule watches <paramref name="kpi"/>.</summary>
+    public bool Watches(string kpi) => Kpis?.Any(k => k == "*" || string.Equals(k, kpi, StringComparison.OrdinalIgnoreCase)) == true;
+
     /// <summary>True when a comment must be analysed to evaluate the rule.</summary>
     public bool NeedsText => SentimentAtMost is not null || Topics is { Count: > 0 };
 
@@ -45,8 +63,21 @@ public sealed record AlertConditions(
             errors["conditions.keywords"] = ["A keyword cannot be blank."];
         }
 
-        if (NpsAtMost is null && CsatAtMost is null && !CesPoor && SentimentAtMost is null && Topics is not { Count: > 0 }
-            && Keywords is not { Count: > 0 } && Touchpoints is not { Count: > 0 } && Dimensions is not { Count: > 0 })
+        var responseConditions = NpsAtMost is not null || CsatAtMost is not null || CesPoor || SentimentAtMost is not null || Topics is { Count: > 0 }
+            || Keywords is { Count: > 0 } || Touchpoints is { Count: > 0 } || Dimensions is { Count: > 0 };
+        if (IsKpiRule)
+        {
+            var unknown = Kpis!.Where(k => k != "*" && !KnownKpis.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (unknown.Count > 0)
+            {
+                errors["conditions.kpis"] = [$"Unknown KPIs: {string.Join(", ", unknown)}. KPIs: *, {string.Join(", ", KnownKpis)}."];
+            }
+            else if (responseConditions)
+            {
+                errors["conditions.kpis"] = ["A KPI rule fires when a KPI enters its action threshold; it cannot also have response conditions (make two rules)."];
+            }
+        }
+        else if (!responseConditions)
         {
             errors["conditions"] = ["A rule needs at least one condition: it would otherwise fire on every response."];
         }
@@ -56,7 +87,8 @@ public sealed record AlertConditions(
 
     /// <summary>True when every condition given holds for <paramref name="facts"/>.</summary>
     public bool Matches(ResponseFacts facts) =>
-        (NpsAtMost is not { } nps || facts.Nps <= nps)
+        !IsKpiRule
+        && (NpsAtMost is not { } nps || facts.Nps <= nps)
         && (CsatAtMost is not { } csat || facts.Csat <= csat)
         && (!CesPoor || facts.Ces is { } ces && IsPoorEffort(ces.Score, ces.Scale))
         && (SentimentAtMost is not { } sentiment || facts.Sentiment <= sentiment)

@@ -21,6 +21,7 @@ public static class CasesServiceCollectionExtensions
         services.AddScoped<IAlertAction, AlertWebhookAction>();
         services.AddJobHandler<CaseSlaJob>(CaseSlaJob.Kind);
         services.AddJobHandler<AlertEvaluationJob>(AlertEvaluationJob.Kind);
+        services.AddJobHandler<KpiAlertJob>(KpiAlertJob.Kind);
         return services;
     }
 }

@@ -3,6 +3,8 @@ using System.Data.Common;
 using System.Globalization;
 using Loopwise.Core.Kpis;
 using Loopwise.Data;
+using Loopwise.Features.Alerts;
+using Loopwise.Features.Jobs;
 using Loopwise.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -15,7 +17,7 @@ namespace Loopwise.Features.Targets;
 /// decides, and the snapshots are updated, all in one transaction. At most one event per KPI and period
 /// (a unique key, <c>INSERT ... ON CONFLICT DO NOTHING</c>), so checking a period again records nothing new.
 /// </summary>
-public sealed class ThresholdMonitor(LoopwiseDbContext db, SqliteWriteGate gate, TimeProvider clock)
+public sealed class ThresholdMonitor(LoopwiseDbContext db, SqliteWriteGate gate, TimeProvider clock, JobQueue queue)
 {
     public const int MaxEvents = 1000;
 
@@ -42,6 +44,7 @@ public sealed class ThresholdMonitor(LoopwiseDbContext db, SqliteWriteGate gate,
         var now = clock.GetUtcNow().UtcDateTime;
         var values = new SqlValue(db.IsPostgres);
         var recorded = new List<ThresholdCrossing>();
+        var alerts = new List<NewJob>();
         using (await gate.EnterAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -65,16 +68,25 @@ public sealed class ThresholdMonitor(LoopwiseDbContext db, SqliteWriteGate gate,
                 KpiStatus? previous = before.TryGetValue(kpi, out var text) && Enum.TryParse<KpiStatus>(text, out var parsed) ? parsed : null;
                 if (ThresholdCrossing.Detect(previous, result) is { } crossing)
                 {
-                    Set(insert, values.Of(workspaceId), values.Of(Guid.CreateVersion7(clock.GetUtcNow())), kpi, period, crossing.Value, crossing.N,
+                    var eventId = Guid.CreateVersion7(clock.GetUtcNow());
+                    Set(insert, values.Of(workspaceId), values.Of(eventId), kpi, period, crossing.Value, crossing.N,
                         crossing.Threshold.ToString(), crossing.Direction.ToString(), previous?.ToString() ?? (object)DBNull.Value, values.Of(now));
                     if (await insert.ExecuteNonQueryAsync(ct) == 1)
                     {
                         recorded.Add(crossing);
+                        alerts.Add(KpiAlertJob.For(workspaceId, new KpiAlertJob.Payload(
+                            eventId, kpi, period, crossing.Value, crossing.N, crossing.Threshold.ToString(), crossing.Direction.ToString())));
                     }
                 }
 
                 Set(upsert, values.Of(workspaceId), kpi, result.Status.ToString(), result.Value is { } v ? v : DBNull.Value, result.N, period, values.Of(now));
                 await upsert.ExecuteNonQueryAsync(ct);
+            }
+
+            // The KPI alert rules' evaluation commits with the events (ADR 12).
+            if (alerts.Count > 0)
+            {
+                await queue.EnqueueAsync(connection, transaction.GetDbTransaction(), alerts, ct);
             }
 
             await transaction.CommitAsync(ct);

@@ -344,6 +344,57 @@ public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, keyView.StatusCode);
     }
 
+    [Fact]
+    public async Task A_kpi_entering_its_action_threshold_fires_its_kpi_rule_once_with_a_case_and_an_email()
+    {
+        var ws = await App.CreateWorkspaceAsync();
+        var survey = await ResponsesTestSurvey.CreateAsync(App, ws);
+        (await ws.Api.PutAsJsonAsync("/api/v1/targets/nps", new { target = new { op = ">=", value = 50 }, action = new { op = "<", value = 0 } }))
+            .EnsureSuccessStatusCode();
+        using var mixed = await ws.Api.PostAsJsonAsync("/api/v1/alert-rules", new
+        {
+            name = "Both", conditions = new { kpis = new[] { "tnps" }, npsAtMost = 6 }, actions = new { openCase = new { } },
+        });
+        using var unknown = await ws.Api.PostAsJsonAsync("/api/v1/alert-rules", new
+        {
+            name = "Unknown", conditions = new { kpis = new[] { "happiness" } }, actions = new { openCase = new { } },
+        });
+        (await ws.Api.PostAsJsonAsync("/api/v1/alert-rules", new
+        {
+            name = "NPS alarm", conditions = new { kpis = new[] { "tnps" } }, actions = new { openCase = new { priority = "High" }, notifyEmails = new[] { "cx-lead@example.test" } },
+        })).EnsureSuccessStatusCode();
+
+        // 10 promoters and 20 detractors this month: transactional NPS (10 − 20) / 30 = −33.33, n = 30, below the action threshold 0.
+        var responses = Enumerable.Range(0, 30).Select(i => new
+        {
+            answers = new Dictionary<string, object> { ["nps"] = i < 10 ? 10 : 2 },
+            touchpointKey = ResponsesTestSurvey.TouchpointKey,
+            startedAt = Clock.UtcNow.AddMinutes(-3),
+            completedAt = Clock.UtcNow,
+        }).ToArray();
+        using (var batch = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/surveys/{survey.Id}/responses/batch") { Content = JsonContent.Create(new { responses }) })
+        {
+            batch.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+            using var stored = await ws.Api.SendAsync(batch);
+            Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync());
+        }
+
+        await RunJobsAsync(); // the responses' own alert jobs: a KPI rule never fires on a response
+        for (var check = 0; check < 2; check++)
+        {
+            await App.WithScopeAsync(s => s.GetRequiredService<Loopwise.Features.Targets.KpiMonthCheck>().RunAsync(CancellationToken.None), ws.Id);
+            await RunJobsAsync();
+        }
+
+        var cases = await App.WithScopeAsync(s => s.GetRequiredService<LoopwiseDbContext>().Set<Case>().Select(c => new { c.Title, c.Priority, c.TopicKey }).ToListAsync(), ws.Id);
+        var emails = await App.WithScopeAsync(s => s.GetRequiredService<LoopwiseDbContext>().Set<Loopwise.Features.Email.EmailMessage>().CountAsync(), ws.Id);
+        Assert.Equal(HttpStatusCode.BadRequest, mixed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var only = Assert.Single(cases);
+        Assert.Equal(("NPS alarm: tnps entered its action threshold in 2026-12: -33.33 (n=30; action < 0)", Loopwise.Core.Cases.CasePriority.High, "kpi:tnps"), (only.Title, only.Priority, only.TopicKey));
+        Assert.Equal(1, emails);
+    }
+
     private async Task<Guid> AddResponderAsync(TestWorkspace ws, string name) =>
         await App.WithScopeAsync(async s => (await s.GetRequiredService<UserService>().AddAsync(
             ws.Id, $"{name}@{ws.Slug}.test", name, "correct-horse-battery", [Role.Responder], CancellationToken.None)).Value!.Id, ws.Id);
