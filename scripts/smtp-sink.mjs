@@ -11,6 +11,10 @@
 //                                                   refuse the first N messages (to ADDRESS only, when given) at the
 //                                                   end of DATA with this code
 //        [--refuse-rcpt ADDRESS --refuse-code 550]  refuse this recipient at RCPT TO, always
+//        [--dedupe-message-id]                      an idempotent receiver: a message whose Message-ID was already
+//                                                   delivered is accepted (250) but not delivered again; it is kept
+//                                                   as <sequence>-<random>.resend (raw) so a test can count re-sends
+//                                                   and compare them with the first copy
 //
 // Each file is named <sequence>-<random>.eml; a sidecar <same>.json holds the envelope (from, to, user).
 import { SMTPServer } from 'smtp-server';
@@ -46,7 +50,18 @@ const rejectCode = Number(option('reject-code', '451'));
 const rejectTo = option('reject-to')?.toLowerCase();
 const refuseRcpt = option('refuse-rcpt')?.toLowerCase();
 const refuseCode = Number(option('refuse-code', '550'));
+const dedupe = flag('dedupe-message-id');
+const delivered = new Set();
 let sequence = 0;
+
+// The Message-ID header of a raw message (header section only, folded lines joined), or null.
+const messageIdOf = (raw) => {
+  const text = raw.toString('latin1');
+  const end = text.indexOf('\r\n\r\n');
+  const head = (end < 0 ? text : text.slice(0, end)).replace(/\r\n[ \t]+/g, ' ');
+  const line = head.split('\r\n').find((l) => /^message-id\s*:/i.test(l));
+  return line ? line.slice(line.indexOf(':') + 1).trim() : null;
+};
 
 const refusal = (message, code) => {
   const error = new Error(message);
@@ -90,13 +105,20 @@ const server = new SMTPServer({
         callback(refusal(`4.3.0 sink told to refuse this message (${rejectLeft} more to refuse)`, rejectCode));
         return;
       }
+      const raw = Buffer.concat(chunks);
+      const messageId = dedupe ? messageIdOf(raw) : null;
+      const resend = messageId !== null && delivered.has(messageId);
+      if (messageId !== null) {
+        delivered.add(messageId);
+      }
       const name = `${String(++sequence).padStart(6, '0')}-${randomBytes(6).toString('hex')}`;
       const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null, to, user: session.user ?? null, secure: session.secure };
+      const extension = resend ? 'resend' : 'eml';
       writeFileSync(join(dir, `.${name}.json.tmp`), JSON.stringify(envelope));
       renameSync(join(dir, `.${name}.json.tmp`), join(dir, `${name}.json`));
-      writeFileSync(join(dir, `.${name}.eml.tmp`), Buffer.concat(chunks));
-      renameSync(join(dir, `.${name}.eml.tmp`), join(dir, `${name}.eml`));
-      callback(null, `2.0.0 OK: queued as ${name}`);
+      writeFileSync(join(dir, `.${name}.${extension}.tmp`), raw);
+      renameSync(join(dir, `.${name}.${extension}.tmp`), join(dir, `${name}.${extension}`));
+      callback(null, resend ? `2.0.0 OK: ${messageId} already delivered, not delivered again (${name})` : `2.0.0 OK: queued as ${name}`);
     });
   },
 });

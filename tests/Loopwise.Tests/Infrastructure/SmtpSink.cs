@@ -57,6 +57,12 @@ public sealed class SmtpSink : IAsyncDisposable
         public string? RefuseRecipient { get; init; }
 
         public int RefuseCode { get; init; } = 550;
+
+        /// <summary>
+        /// Be an idempotent receiver keyed by Message-ID: a message whose Message-ID was already delivered is accepted
+        /// (250) but not delivered again; it is kept apart (<see cref="Resends"/>).
+        /// </summary>
+        public bool DedupeMessageIds { get; init; }
     }
 
     public static async Task<SmtpSink> StartAsync(Options options)
@@ -100,6 +106,11 @@ public sealed class SmtpSink : IAsyncDisposable
         if (options.RefuseRecipient is not null)
         {
             arguments.AddRange(["--refuse-rcpt", options.RefuseRecipient, "--refuse-code", options.RefuseCode.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (options.DedupeMessageIds)
+        {
+            arguments.Add("--dedupe-message-id");
         }
 
         var start = new ProcessStartInfo("node")
@@ -165,6 +176,16 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>Every message received so far, in order of arrival.</summary>
     public IReadOnlyList<ReceivedEmail> Messages() =>
         [.. System.IO.Directory.GetFiles(Directory, "*.eml").Order(StringComparer.Ordinal).Select(ReceivedEmail.Read)];
+
+    /// <summary>How many messages have been delivered so far (cheap: counts files, parses nothing).</summary>
+    public int DeliveredCount => System.IO.Directory.EnumerateFiles(Directory, "*.eml").Count();
+
+    /// <summary>
+    /// With <see cref="Options.DedupeMessageIds"/>: the copies that arrived with a Message-ID already delivered,
+    /// accepted and not delivered again, in order of arrival.
+    /// </summary>
+    public IReadOnlyList<ReceivedEmail> Resends() =>
+        [.. System.IO.Directory.GetFiles(Directory, "*.resend").Order(StringComparer.Ordinal).Select(ReceivedEmail.Read)];
 
     /// <summary>Messages to <paramref name="address"/>, in order of arrival.</summary>
     public IReadOnlyList<ReceivedEmail> MessagesTo(string address) =>
