@@ -2,6 +2,7 @@ using Loopwise.Core.Cases;
 using Loopwise.Data;
 using Loopwise.Features.Audit;
 using Loopwise.Features.Customers;
+using Loopwise.Features.Email;
 using Loopwise.Features.Jobs;
 using Loopwise.Features.Users;
 using Loopwise.Features.Webhooks;
@@ -16,7 +17,8 @@ namespace Loopwise.Features.Cases;
 /// the audit log and commits in one transaction; a stale <c>version</c> or a concurrent writer is a conflict.
 /// </summary>
 public sealed class CaseService(
-    LoopwiseDbContext db, SqliteWriteGate gate, TimeProvider clock, JobQueue queue, CaseAssigner assigner, WebhookOutbox webhooks, CaseVisibility visibility)
+    LoopwiseDbContext db, SqliteWriteGate gate, TimeProvider clock, JobQueue queue, CaseAssigner assigner, WebhookOutbox webhooks, CaseVisibility visibility,
+    EmailOutbox email, IConfiguration configuration)
 {
     /// <summary>Webhook event types (ADR 14) published with the case's changes, in the same transaction.</summary>
     public const string OpenedEvent = "case.opened";
@@ -94,6 +96,11 @@ public sealed class CaseService(
         db.Add(AuditEntry.Of(workspaceId, now, actor, "case.opened", $"case:{@case.Id}", $"#{number} {@case.Title}"));
         await RecomputeAsync(@case, events, now, ct);
         await PublishAsync(OpenedEvent, @case, events[^1], ct);
+        if (owner is not null)
+        {
+            await NotifyOwnerAsync(@case, $"Case #{number} is yours: {@case.Title}", $"Case #{number} “{@case.Title}” was assigned to you ({@case.Priority} priority).", ct);
+        }
+
         return (@case, true);
     }
 
@@ -377,7 +384,29 @@ public sealed class CaseService(
             await PublishAsync(e.Kind == CaseEventKind.SlaBreach ? BreachedEvent : UpdatedEvent, @case, e, ct);
         }
 
+        if (added.FirstOrDefault(e => e.Kind == CaseEventKind.SlaBreach) is { } breach)
+        {
+            await NotifyOwnerAsync(@case, $"Case #{@case.Number} breached its SLA", $"Case #{@case.Number} “{@case.Title}”: {breach.Body}. It is now {@case.State}, {@case.Priority} priority.", ct);
+        }
+
         return true;
+    }
+
+    // A case update for its owner (cx-reference §7: the owner hears of an assignment and a breach), queued in the
+    // change's transaction through the outbox (ADR 13).
+    private async Task NotifyOwnerAsync(Case c, string subject, string line, CancellationToken ct)
+    {
+        if (c.OwnerUserId is not { } ownerId
+            || await db.Set<User>().AsNoTracking().Where(u => u.Id == ownerId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct) is not { } owner)
+        {
+            return;
+        }
+
+        var baseUrl = configuration["Loopwise:PublicUrl"]?.TrimEnd('/');
+        string[] lines = [line, baseUrl is null ? "Open it in Loopwise under Cases." : $"Open it: {baseUrl}/cases/{c.Id}"];
+        email.Add(db, new OutgoingEmail(c.WorkspaceId, EmailPurposes.Case, owner.Email, owner.DisplayName, subject,
+            string.Join("\n\n", lines) + "\n", string.Concat(lines.Select(l => $"<p>{System.Net.WebUtility.HtmlEncode(l)}</p>")))
+        { RelatedId = c.Id });
     }
 
     // The event id is the case and the event's sequence: a job that runs the same change again publishes nothing new.
@@ -447,6 +476,11 @@ public sealed class CaseService(
             foreach (var e in added.Where(e => e.Kind is CaseEventKind.Transition or CaseEventKind.Contact))
             {
                 await PublishAsync(UpdatedEvent, @case, e, ct);
+            }
+
+            if (added.Any(e => e.Action == CaseAction.Assign) && @case.OwnerUserId is { } newOwner && actor != $"user:{newOwner}")
+            {
+                await NotifyOwnerAsync(@case, $"Case #{@case.Number} is yours: {@case.Title}", $"Case #{@case.Number} “{@case.Title}” was assigned to you ({@case.Priority} priority).", ct);
             }
 
             try

@@ -87,6 +87,10 @@ public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
             .Where(e => e.Purpose == "alert").Select(e => new { e.ToAddress, e.Subject }).ToListAsync(), ws.Id);
         Assert.Equal(2, emails.Count);
         Assert.All(emails, e => Assert.Equal(("cx-lead@example.test", "Detractor call-back: case #1 for CUST-1"), (e.ToAddress, e.Subject)));
+        // The owner hears of the case the rule gave her.
+        var owners = await App.WithScopeAsync(s => s.GetRequiredService<LoopwiseDbContext>().Set<Loopwise.Features.Email.EmailMessage>()
+            .Where(e => e.Purpose == "case").Select(e => e.ToAddress).ToListAsync(), ws.Id);
+        Assert.Equal([$"ana@{ws.Slug}.test"], owners);
         // Webhooks: one case.opened for the one case, one alert.fired per firing.
         var events = await App.WithScopeAsync(s => s.GetRequiredService<LoopwiseDbContext>().Set<Loopwise.Features.Webhooks.WebhookDelivery>()
             .Select(d => d.EventType).ToListAsync(), ws.Id);
@@ -131,6 +135,13 @@ public abstract class CasesTests(CasesAppFixture fixture) : IAsyncLifetime
             breached.GetProperty("case").GetProperty("slaStatus").GetString()));
         Assert.Single(Events(breached), e => e.Kind == "SlaBreach");
         Assert.Contains(Events(breached), e => e is { Kind: "Transition", Action: "Escalate", Actor: "system" });
+
+        // The owner was told of the assignment and of the breach.
+        var told = await App.WithScopeAsync(s => s.GetRequiredService<LoopwiseDbContext>().Set<Loopwise.Features.Email.EmailMessage>()
+            .Where(e => e.Purpose == "case").OrderBy(e => e.CreatedAt).Select(e => new { e.ToAddress, e.Subject }).ToListAsync(), ws.Id);
+        Assert.Equal(2, told.Count);
+        Assert.All(told, e => Assert.Equal($"ana@{ws.Slug}.test", e.ToAddress));
+        Assert.EndsWith("breached its SLA", told[1].Subject, StringComparison.Ordinal);
 
         // Nothing is recorded twice when the check runs again.
         await App.WithScopeAsync(async s =>
