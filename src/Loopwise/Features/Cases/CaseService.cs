@@ -30,6 +30,7 @@ public sealed class CaseService(
 
     private readonly Dictionary<string, Case> _opened = new(StringComparer.Ordinal);
     private CaseSettingsDto? _settings;
+    private BusinessCalendar? _calendar;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -162,7 +163,7 @@ public sealed class CaseService(
 
         var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var settings = await SettingsAsync(ct);
-        var calendar = settings.Calendar().Calendar ?? BusinessCalendar.OfficeHours(TimeZoneInfo.Utc);
+        var calendar = await CalendarAsync(ct);
         var clocks = CaseSla.Compute(Changes(events), settings.TargetsFor(@case.Priority), calendar, Max(Now, events[^1].At));
         var dto = (await CaseQueries.ToDtosAsync(db, [@case], ct))[0];
         return new CaseDetailDto(
@@ -332,7 +333,7 @@ public sealed class CaseService(
         var now = Now;
         var events = await db.Set<CaseEvent>().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var settings = await SettingsAsync(ct);
-        var calendar = settings.Calendar().Calendar ?? BusinessCalendar.OfficeHours(TimeZoneInfo.Utc);
+        var calendar = await CalendarAsync(ct);
         var clocks = CaseSla.Compute(Changes(events), settings.TargetsFor(@case.Priority), calendar, Max(now, events[^1].At));
         var added = new List<CaseEvent>();
         void Add(CaseEventKind kind, CaseAction? action, CaseState? from, CaseState? to, string? body) =>
@@ -540,11 +541,9 @@ public sealed class CaseService(
     private async Task RecomputeAsync(Case @case, IReadOnlyList<CaseEvent> events, DateTime now, CancellationToken ct)
     {
         var settings = await SettingsAsync(ct);
-        var calendar = settings.Calendar().Calendar ?? BusinessCalendar.OfficeHours(TimeZoneInfo.Utc);
+        var calendar = await CalendarAsync(ct);
         var clocks = CaseSla.Compute(Changes(events), settings.TargetsFor(@case.Priority), calendar, now);
-        @case.FirstResponseDueAt = clocks.FirstResponse.StoppedAt is null ? clocks.FirstResponse.DueAt : null;
-        @case.ResolutionDueAt = clocks.Resolution.StoppedAt is null ? clocks.Resolution.DueAt : null;
-        @case.SlaStatus = Worst(clocks.FirstResponse, clocks.Resolution);
+        ApplyClocks(@case, clocks);
         var next = CaseWorkflow.IsOpen(@case.State) ? clocks.NextCheckAfter(now)
             : @case.State == CaseState.Resolved && @case.ResolvedAt is { } resolved ? resolved.AddDays(settings.CloseResolvedAfterDays)
             : null;
@@ -553,6 +552,18 @@ public sealed class CaseService(
             queue.Enqueue(CaseSlaJob.For(@case.WorkspaceId, @case.Id, at));
         }
     }
+
+    /// <summary>Sets the case's cached SLA columns (due times of running clocks, the worse status) from its clocks.</summary>
+    internal static void ApplyClocks(Case c, CaseSlaClocks clocks)
+    {
+        c.FirstResponseDueAt = clocks.FirstResponse.StoppedAt is null ? clocks.FirstResponse.DueAt : null;
+        c.ResolutionDueAt = clocks.Resolution.StoppedAt is null ? clocks.Resolution.DueAt : null;
+        c.SlaStatus = Worst(clocks.FirstResponse, clocks.Resolution);
+    }
+
+    // The workspace calendar, built once per scope (a job opening hundreds of cases looked the time zone up for each).
+    private async Task<BusinessCalendar> CalendarAsync(CancellationToken ct) =>
+        _calendar ??= (await SettingsAsync(ct)).Calendar().Calendar ?? BusinessCalendar.OfficeHours(TimeZoneInfo.Utc);
 
     private static SlaStatus Worst(SlaClock a, SlaClock b)
     {

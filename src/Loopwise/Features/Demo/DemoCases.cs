@@ -134,11 +134,7 @@ public sealed class DemoCases(LoopwiseDbContext db)
             }
 
             var clocks = CaseSla.Compute(CaseService.Changes(events), CaseSettingsDto.Default.TargetsFor(@case.Priority), calendar, now);
-            @case.FirstResponseDueAt = clocks.FirstResponse.StoppedAt is null ? clocks.FirstResponse.DueAt : null;
-            @case.ResolutionDueAt = clocks.Resolution.StoppedAt is null ? clocks.Resolution.DueAt : null;
-            @case.SlaStatus = clocks.Breached ? SlaStatus.Breached
-                : clocks.FirstResponse.Status == SlaStatus.AtRisk || clocks.Resolution.Status == SlaStatus.AtRisk ? SlaStatus.AtRisk
-                : CaseWorkflow.IsOpen(@case.State) ? SlaStatus.OnTrack : SlaStatus.Met;
+            CaseService.ApplyClocks(@case, clocks);
             @case.OpenKey = CaseWorkflow.IsOpen(@case.State) ? $"{d.CustomerId:N}|{@case.TopicKey}" : null;
             if (!CaseWorkflow.IsOpen(@case.State))
             {
